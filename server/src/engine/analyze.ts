@@ -1,0 +1,194 @@
+// The engine's entry point: text in, findings out. Pure and editor-agnostic.
+
+import type { DocumentKind, EffectiveConfig, Finding, Rule, RuleMeta, Severity, WorkspaceContext } from './types';
+import type { LanguageSupport, Notice, ParsedDocument } from './language';
+import { AnchorIndex, findSuppression, parseSuppressions, type Suppression } from './suppressions';
+import { defaultConfig } from './config';
+import { suppressionRules } from './suppression-rules';
+
+export interface AnalysisInput {
+  path: string;
+  text: string;
+  config?: EffectiveConfig;
+  workspace?: WorkspaceContext;
+  /** Forces a kind; otherwise detected from path and content. */
+  kind?: DocumentKind;
+}
+
+export interface AnalysisResult {
+  kind: DocumentKind | undefined;
+  findings: Finding[];
+  /** Findings silenced by a suppression, with its reason (for reports). */
+  suppressed: Array<{ finding: Finding; reason: string }>;
+  notices: Notice[];
+  /** Internal errors of single rules (the other rules still ran). */
+  ruleErrors: Array<{ ruleId: string; error: string }>;
+  model?: ParsedDocument;
+}
+
+export const NO_WORKSPACE: WorkspaceContext = { fileExists: () => false };
+
+export class Engine {
+  private readonly languages = new Map<DocumentKind, LanguageSupport<ParsedDocument>>();
+  private readonly anchorIndexes = new Map<DocumentKind, AnchorIndex>();
+  readonly rules: RuleMeta[] = [];
+  private readonly ruleIds = new Set<string>();
+
+  constructor(
+    languages: Array<LanguageSupport<ParsedDocument>>,
+    private readonly detect: (path: string, text: string) => DocumentKind | undefined,
+  ) {
+    for (const language of languages) {
+      this.languages.set(language.kind, language);
+      this.anchorIndexes.set(language.kind, new AnchorIndex(language.rules));
+      for (const rule of [...language.rules, ...suppressionRules(language.kind)]) {
+        if (this.ruleIds.has(rule.id)) throw new Error(`Duplicate rule ID ${rule.id}`);
+        this.ruleIds.add(rule.id);
+        this.rules.push(rule);
+      }
+    }
+  }
+
+  get knownRuleIds(): ReadonlySet<string> {
+    return this.ruleIds;
+  }
+
+  rule(id: string): RuleMeta | undefined {
+    return this.rules.find((rule) => rule.id === id);
+  }
+
+  detectKind(path: string, text: string): DocumentKind | undefined {
+    return this.detect(path, text);
+  }
+
+  /** Parses a document of a known kind (for callers that keep the model, e.g. hover). */
+  parse(kind: DocumentKind, text: string, path: string): ParsedDocument | undefined {
+    return this.languages.get(kind)?.parse(text, path);
+  }
+
+  analyze(input: AnalysisInput): AnalysisResult {
+    const kind = input.kind ?? this.detect(input.path, input.text);
+    const empty: AnalysisResult = { kind, findings: [], suppressed: [], notices: [], ruleErrors: [] };
+    if (!kind) return empty;
+    const language = this.languages.get(kind);
+    if (!language) return empty;
+    const model = language.parse(input.text, input.path);
+    return this.analyzeModel(language, model, input);
+  }
+
+  analyzeModel(language: LanguageSupport<ParsedDocument>, model: ParsedDocument, input: AnalysisInput): AnalysisResult {
+    const config = input.config ?? defaultConfig();
+    const workspace = input.workspace ?? NO_WORKSPACE;
+    const raw: Finding[] = [];
+    const ruleErrors: AnalysisResult['ruleErrors'] = [];
+    for (const rule of language.rules) {
+      const severity = severityFor(rule, config);
+      if (severity === 'off') continue;
+      try {
+        rule.check(model, {
+          config,
+          workspace,
+          path: input.path,
+          report: (finding) => {
+            raw.push({
+              ruleId: rule.id,
+              severity: config.rules[rule.id] !== undefined ? (severity as Severity) : finding.severity ?? (severity as Severity),
+              message: finding.message,
+              range: finding.range,
+              fixes: finding.fixes ?? [],
+            });
+          },
+        });
+      } catch (error) {
+        ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      }
+    }
+
+    const suppressions = parseSuppressions(
+      language.comments(model),
+      this.anchorIndexes.get(language.kind) ?? new AnchorIndex([]),
+      (line) => language.suppressionScope(model, line),
+      model.source.lineCount,
+    );
+    const extra = language.extraSuppressions?.(model) ?? [];
+    const findings: Finding[] = [];
+    const suppressed: AnalysisResult['suppressed'] = [];
+    for (const finding of dedupe(raw)) {
+      const line = finding.range.start.line;
+      const hit = findSuppression(suppressions, finding.ruleId, line);
+      if (hit) {
+        suppressed.push({ finding, reason: hit.reason });
+        continue;
+      }
+      const annotation = extra.find((entry) => entry.ruleIds.includes(finding.ruleId) && line >= entry.first && line <= entry.last);
+      if (annotation) {
+        suppressed.push({ finding, reason: 'annotation' });
+        continue;
+      }
+      findings.push(finding);
+    }
+    findings.push(...this.suppressionFindings(language.kind, suppressions, model, config));
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+    return { kind: language.kind, findings, suppressed, notices: language.notices?.(model) ?? [], ruleErrors, model };
+  }
+
+  private suppressionFindings(kind: DocumentKind, suppressions: Suppression[], model: ParsedDocument, config: EffectiveConfig): Finding[] {
+    const [withoutReason, unused] = suppressionRules(kind);
+    const result: Finding[] = [];
+    for (const suppression of suppressions) {
+      if (!suppression.own) continue;
+      const range = model.source.rangeAt(suppression.comment.start, suppression.comment.end);
+      const unknown = suppression.ruleIds.filter((id) => id !== '*' && !this.ruleIds.has(id));
+      const withoutReasonSeverity = severityFor(withoutReason, config);
+      if (suppression.reason === '' && withoutReasonSeverity !== 'off') {
+        result.push({
+          ruleId: withoutReason.id,
+          severity: withoutReasonSeverity,
+          message: 'Suppression without a reason: add `-- <why this is acceptable>` so reviewers can judge it.',
+          range,
+          fixes: [],
+        });
+      }
+      const unusedSeverity = severityFor(unused, config);
+      if (unusedSeverity === 'off') continue;
+      if (unknown.length > 0) {
+        result.push({ ruleId: unused.id, severity: unusedSeverity, message: `Unknown rule ID ${unknown.map((id) => `"${id}"`).join(', ')} in suppression.`, range, fixes: [] });
+      } else if (!suppression.used) {
+        result.push({
+          ruleId: unused.id,
+          severity: unusedSeverity,
+          message: 'This suppression suppresses nothing: remove it.',
+          range,
+          fixes: [{ title: 'Remove the unused suppression', mechanical: true, edits: [removeCommentEdit(model, suppression)] }],
+        });
+      }
+    }
+    return result;
+  }
+}
+
+function removeCommentEdit(model: ParsedDocument, suppression: Suppression): { range: import('./types').Range; newText: string } {
+  const { comment } = suppression;
+  if (comment.ownLine) return { range: model.source.wholeLinesRange(comment.line, comment.line), newText: '' };
+  // Trailing comment: remove it and the whitespace before it.
+  let start = comment.start;
+  while (start > 0 && (model.source.text[start - 1] === ' ' || model.source.text[start - 1] === '\t')) start--;
+  return { range: model.source.rangeAt(start, comment.end), newText: '' };
+}
+
+export function severityFor(rule: RuleMeta, config: EffectiveConfig): Severity | 'off' {
+  return config.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+/** Two rules may not report the same rule twice at the same place (e.g. a stage reached twice). */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.ruleId}:${finding.range.start.line}:${finding.range.start.character}:${finding.range.end.line}:${finding.range.end.character}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type AnyRule = Rule<ParsedDocument>;

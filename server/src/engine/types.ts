@@ -1,0 +1,144 @@
+// Core types of the engine. Pure data: no editor, no file system.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export type DocumentKind = 'dockerfile' | 'kubernetes' | 'compose';
+
+/** Zero-based line and UTF-16 character, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A file a fix creates next to the analysed one (path relative to that file's folder). */
+export interface NewFile {
+  relativePath: string;
+  content: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe to apply without a choice; fix-all applies only these. */
+  mechanical: boolean;
+  newFiles?: NewFile[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface Reference {
+  title: string;
+  url?: string;
+}
+
+export interface RuleDocs {
+  /** Why it matters (markdown). */
+  why: string;
+  /** How to fix it (markdown). */
+  how: string;
+  bad: string;
+  good: string;
+  references: Reference[];
+}
+
+/** IDs of the same practice in other tools: used to honour their suppressions and for migration. */
+export interface Anchors {
+  hadolint?: string[];
+  trivy?: string[];
+  checkov?: string[];
+  buildkit?: string[];
+  kubeLinter?: string[];
+  polaris?: string[];
+  kics?: string[];
+  other?: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  defaultSeverity: SeveritySetting;
+  /** M: mechanical fix, S: fix needing a choice, -: guidance only. */
+  fix: 'M' | 'S' | '-';
+  /** Practice guide checklist items, e.g. `D2.1`, `O1.1`. */
+  checklist: string[];
+  anchors: Anchors;
+  /** Pod Security Standards check IDs this rule implements (Kubernetes only). */
+  pss?: string[];
+  docs: RuleDocs;
+}
+
+export interface ReportInput {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (ignored when the user configured one). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly config: EffectiveConfig;
+  readonly workspace: WorkspaceContext;
+  /** Path of the analysed file (absolute or relative, `/` separated); '' when unknown. */
+  readonly path: string;
+  report(input: ReportInput): void;
+}
+
+export interface Rule<Model> extends RuleMeta {
+  check(model: Model, ctx: RuleContext): void;
+}
+
+export interface PodSecuritySettings {
+  profile: 'baseline' | 'restricted';
+  /** Minor version of Kubernetes 1.x, or 'latest'. */
+  version: number | 'latest';
+}
+
+export interface Attestation {
+  item: string;
+  reason: string;
+  by?: string;
+  date?: string;
+}
+
+export interface EffectiveConfig {
+  rules: Record<string, SeveritySetting>;
+  trustedRegistries: string[];
+  ignorePaths: string[];
+  kubernetes: PodSecuritySettings;
+  attestations: Attestation[];
+}
+
+/** What the engine may learn about the workspace beyond the analysed text. */
+export interface WorkspaceContext {
+  /** Whether a file exists (path `/` separated). Implementations must not throw. */
+  fileExists(path: string): boolean;
+  /** Cross-file facts about Kubernetes objects, if an index is kept. */
+  readonly manifests?: ManifestFacts;
+}
+
+/** Cross-file Kubernetes facts, filled by the workspace index. */
+export interface ManifestFacts {
+  /** NetworkPolicies: namespace and pod selector labels (empty = all pods). */
+  networkPolicies: Array<{ namespace: string; matchLabels: Record<string, string>; matchExpressions: boolean }>;
+  /** Namespaces that have a ResourceQuota or LimitRange. */
+  namespacesWithQuota: Set<string>;
+  /** ServiceAccounts by `namespace/name`, with their automount setting. */
+  serviceAccounts: Map<string, { automountServiceAccountToken?: boolean }>;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };

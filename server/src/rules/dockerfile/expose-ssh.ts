@@ -1,0 +1,42 @@
+import { dockerfileRule } from '../../dockerfile/rule';
+import { checklistReference, CIS_DOCKER, DOCKERFILE_REFERENCE } from '../../engine/references';
+import type { TextEdit } from '../../engine/types';
+
+export default dockerfileRule({
+  id: 'dockerfile/expose-ssh',
+  title: 'SSH port exposed',
+  defaultSeverity: 'warning',
+  fix: 'M',
+  checklist: ['D3.5'],
+  anchors: { trivy: ['DS-0004'], checkov: ['CKV_DOCKER_1'] },
+  docs: {
+    why: 'Port 22 means an SSH daemon in the container: a second way in, with its own credentials to leak and patch. Containers are entered with `docker exec` or `kubectl exec`, which are authenticated and audited by the platform.',
+    how: 'Remove port 22 from `EXPOSE` and the SSH server from the image; use `docker exec` / `kubectl exec` for debugging.',
+    bad: 'EXPOSE 22 8080',
+    good: 'EXPOSE 8080',
+    references: [checklistReference('D3.5'), CIS_DOCKER('4.8', 'Ensure setuid and setgid permissions are removed'), DOCKERFILE_REFERENCE('EXPOSE')],
+  },
+  check(model, ctx) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'EXPOSE' || instruction.onbuild) continue;
+      for (const [index, argument] of instruction.args.entries()) {
+        if (!/^22(?:\/tcp)?$/i.test(argument.value)) continue;
+        const edits: TextEdit[] = [];
+        if (instruction.args.length === 1) {
+          edits.push({ range: model.source.wholeLinesRange(instruction.range.start.line, instruction.range.end.line), newText: '' });
+        } else {
+          // Remove the port and the blank that separates it from its neighbour.
+          const neighbour = index + 1 < instruction.args.length ? instruction.args[index + 1] : instruction.args[index - 1];
+          edits.push(
+            index + 1 < instruction.args.length
+              ? { range: { start: argument.range.start, end: neighbour.range.start }, newText: '' }
+              : { range: { start: neighbour.range.end, end: argument.range.end }, newText: '' },
+          );
+        }
+        ctx.report({ range: argument.range, message: 'Port 22 (SSH) is exposed: use `docker exec`/`kubectl exec` instead of an SSH server.', fixes: [{ title: 'Remove port 22 from EXPOSE', mechanical: true, edits }] });
+      }
+    }
+  },
+});

@@ -1,0 +1,3 @@
+import type { DockerfileRule } from '../../dockerfile/rule';
+
+export const imageRules: DockerfileRule[] = [];
