@@ -110,9 +110,12 @@ export function isAssignment(raw: string): boolean {
   return ASSIGNMENT.test(raw);
 }
 
+/** Reserved words that may open a command (`then apt-get …`, `do pip …`, `! grep …`). */
+const RESERVED_PREFIXES = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
+
 function findProgramIndex(words: ShellWord[]): number {
   let i = 0;
-  while (i < words.length && isAssignment(words[i].raw)) i++;
+  while (i < words.length && (RESERVED_PREFIXES.has(words[i].raw) || isAssignment(words[i].raw))) i++;
   while (i < words.length && WRAPPERS.has(basename(words[i].value))) {
     const wrapper = basename(words[i].value);
     i++;
@@ -221,6 +224,20 @@ export function parseShell(source: MappedText): ShellScript {
     let depth = 0; // $( ... ) and <( ... ) nesting inside the word
     while (i < n) {
       const ch = text[i];
+      if (ch === '&' && i > start && (text[i - 1] === '>' || text[i - 1] === '<')) {
+        // `2>&1`, `>&2`: a descriptor duplication, part of the redirection word.
+        value += ch;
+        i++;
+        continue;
+      }
+      if (ch === '`') {
+        // Legacy command substitution: kept whole inside the word.
+        const close = text.indexOf('`', i + 1);
+        const stop = close < 0 ? n : close + 1;
+        value += text.slice(i, stop);
+        i = stop;
+        continue;
+      }
       if (depth === 0 && (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '&')) break;
       if (depth === 0 && ch === ')') break;
       if (ch === '\\' && i + 1 < n) {
