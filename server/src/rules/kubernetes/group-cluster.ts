@@ -1,0 +1,3 @@
+import type { KubernetesRule } from '../../kubernetes/rule';
+
+export const clusterRules: KubernetesRule[] = [];
