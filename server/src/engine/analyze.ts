@@ -76,6 +76,13 @@ export class Engine {
     return this.analyzeModel(language, model, input);
   }
 
+  /** Analyses a model from `parse` (so a host that also indexes the model parses only once). */
+  analyzeParsed(model: ParsedDocument, input: AnalysisInput): AnalysisResult {
+    const language = this.languages.get(model.kind);
+    if (!language) return { kind: model.kind, findings: [], suppressed: [], notices: [], ruleErrors: [] };
+    return this.analyzeModel(language, model, input);
+  }
+
   analyzeModel(language: LanguageSupport<ParsedDocument>, model: ParsedDocument, input: AnalysisInput): AnalysisResult {
     const config = input.config ?? defaultConfig();
     const workspace = input.workspace ?? NO_WORKSPACE;
@@ -140,7 +147,7 @@ export class Engine {
       const range = model.source.rangeAt(suppression.comment.start, suppression.comment.end);
       const unknown = suppression.ruleIds.filter((id) => id !== '*' && !this.ruleIds.has(id));
       const withoutReasonSeverity = severityFor(withoutReason, config);
-      if (suppression.reason === '' && withoutReasonSeverity !== 'off') {
+      if ((suppression.reason === '' || /^TODO\b/i.test(suppression.reason)) && withoutReasonSeverity !== 'off') {
         result.push({
           ruleId: withoutReason.id,
           severity: withoutReasonSeverity,

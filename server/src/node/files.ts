@@ -1,0 +1,88 @@
+// File-system access for the Node hosts (CLI and language server). The engine itself never reads files.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isComposeName, isConfigFileName, isDockerfileName } from '../engine/detect';
+import { matchesAnyGlob } from '../engine/glob';
+
+/** Files above this size are not analysed (one information message instead). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A workspace walk stops after this many entries, so a huge folder cannot hang the index. */
+export const MAX_WALK_ENTRIES = 200_000;
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.venv', 'venv', '__pycache__', '.tox', '.idea', 'dist', 'out', 'target', 'vendor', 'bower_components', '.next', '.cache']);
+
+export function isCandidateName(name: string): boolean {
+  return isDockerfileName(name) || isComposeName(name) || /\.ya?ml$/i.test(name);
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Reads a text file, refusing binary content and files over the size limit. Never throws. */
+export function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const buffer = fs.readFileSync(file);
+    return decodeText(buffer);
+  } catch (error) {
+    return { skipped: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
+export function decodeText(buffer: Uint8Array): ReadResult {
+  const probe = buffer.subarray(0, 8192);
+  if (probe.includes(0)) return { skipped: 'binary content' };
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+export interface WalkOptions {
+  ignore: readonly string[];
+  /** Root the ignore globs are relative to. */
+  root: string;
+  maxEntries?: number;
+}
+
+/**
+ * Lists candidate container files under a folder: does not follow symbolic links (no loops),
+ * skips dependency and VCS folders and ignored paths, and stops after maxEntries entries.
+ */
+export function walkFiles(start: string, options: WalkOptions): { files: string[]; truncated: boolean } {
+  const files: string[] = [];
+  const max = options.maxEntries ?? MAX_WALK_ENTRIES;
+  let seen = 0;
+  const stack = [start];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const entry of entries) {
+      if (++seen > max) return { files: files.sort(), truncated: true };
+      const full = path.join(dir, entry.name);
+      const relative = path.relative(options.root, full).split(path.sep).join('/');
+      if (options.ignore.length > 0 && matchesAnyGlob(relative, options.ignore)) continue;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
+      } else if (entry.isFile() && isCandidateName(entry.name) && !isConfigFileName(entry.name)) {
+        files.push(full);
+      }
+    }
+  }
+  return { files: files.sort(), truncated: false };
+}
+
+export function fileExists(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

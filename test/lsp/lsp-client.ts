@@ -1,0 +1,80 @@
+// A minimal LSP client over the real server process (stdio), for tests and benchmarks.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_PATH = path.resolve(__dirname, '../../../dist/server.js');
+
+export interface TestClient {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  diagnostics: Map<string, PublishDiagnosticsParams>;
+  /** Resolves when diagnostics for the uri satisfy the predicate (polling the received messages). */
+  waitForDiagnostics(uri: string, predicate?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  stderr: () => string;
+  close(): Promise<void>;
+}
+
+export function startServer(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env): TestClient {
+  const child = spawn(process.execPath, [SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const waiters: Array<() => void> = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    diagnostics.set(params.uri, params);
+    for (const waiter of waiters.splice(0)) waiter();
+  });
+  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+
+  return {
+    connection,
+    process: child,
+    diagnostics,
+    stderr: () => stderr,
+    waitForDiagnostics(uri, predicate = () => true, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}\n${stderr}`)), timeoutMs);
+        const check = (): void => {
+          const current = diagnostics.get(uri);
+          if (current && predicate(current)) {
+            clearTimeout(deadline);
+            resolve(current);
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+    async close() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        // the process may already be gone
+      }
+      connection.dispose();
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 3000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
