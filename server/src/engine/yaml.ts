@@ -339,25 +339,27 @@ function scopeIndex(source: SourceText, docs: YamlDocument[]): Map<number, numbe
     const known = built.get(first);
     if (known === undefined || last > known) built.set(first, last);
   };
-  const walk = (node: unknown, depth: number): void => {
+  // A block map is noted as a whole only as a sequence item or a document root (a comment above
+  // `- name: app` covers the item); otherwise its pairs are noted one by one, so a comment above a
+  // key never covers its siblings.
+  const walk = (node: unknown, depth: number, whole: boolean): void => {
     if (depth > 200) return;
     if (isMap(node)) {
-      note(nodeStart(node), nodeEnd(node));
+      if (whole) note(nodeStart(node), nodeEnd(node));
       for (const pair of node.items) {
         const key = pair.key as Node | null;
         const value = pair.value as Node | null;
         const start = key && (key as { range?: unknown }).range ? nodeStart(key) : value ? nodeStart(value) : -1;
         if (start >= 0) note(start, value && (value as { range?: unknown }).range ? nodeEnd(value) : key ? nodeEnd(key) : start);
-        if (value) walk(value, depth + 1);
+        if (value) walk(value, depth + 1, false);
       }
     } else if (isSeq(node)) {
-      note(nodeStart(node), nodeEnd(node));
-      for (const item of node.items) walk(item, depth + 1);
-    } else if (isScalar(node) || isAlias(node)) {
+      for (const item of node.items) walk(item, depth + 1, true);
+    } else if (whole && (isScalar(node) || isAlias(node))) {
       note(nodeStart(node), nodeEnd(node));
     }
   };
-  for (const doc of docs) walk(doc.doc.contents, 0);
+  for (const doc of docs) walk(doc.doc.contents, 0, true);
   index = built;
   scopeCache.set(docs, index);
   return index;
