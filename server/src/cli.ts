@@ -8,6 +8,7 @@ import { walkFiles, isCandidateName } from './node/files';
 import { ConfigResolver } from './node/config-resolver';
 import { formatJson, formatMarkdown, formatSarif, formatText, type FileFindings } from './report/formats';
 import { renderRuleMarkdown } from './engine/docs';
+import { runChecklistCommand } from './cli-checklist';
 import { SEVERITY_ORDER, type Severity } from './engine/types';
 import type { Engine } from './engine/analyze';
 
@@ -172,7 +173,7 @@ export function main(argv: string[]): number {
       case 'rules':
         return runRules(engine, args);
       case 'checklist':
-        throw new UsageError('checklist: not built yet');
+        return runChecklistCommand(engine, collectFiles(engine, args.paths), args.paths, args.format, (text) => write(text, args.output));
       default:
         throw new UsageError(`Unknown command "${args.command}"`);
     }

@@ -36,6 +36,9 @@ import { formatMarkdown, formatSarif, formatJson, type FileFindings } from './re
 import { hoverAt } from './hover';
 import { suppressionEdits } from './suppress';
 import * as protocol from './protocol';
+import { checklistFor } from './checklist/workspace';
+import { isEvidenceCandidate, type ChecklistReport } from './checklist/status';
+import { mergeConfig } from './engine/config';
 
 const DEBOUNCE_MS = 120;
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -71,8 +74,20 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const files = new Map<string, FileState>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const index = createWorkspaceIndex();
+  const workspaceIndex = createWorkspaceIndex();
+  /** Bumped whenever the cross-file facts change, so dependants know to re-run. */
+  let factsVersion = 0;
+  const index = {
+    update(file: string, model: ParsedDocument): void {
+      if (workspaceIndex.update(file, model)) factsVersion++;
+    },
+    remove(file: string): void {
+      if (workspaceIndex.remove(file)) factsVersion++;
+    },
+    facts: () => workspaceIndex.facts(),
+  };
   const reportedRuleErrors = new Set<string>();
+  const evidence = new Map<string, { path: string; text: string; uri: string }>();
   let workspaceFolders: string[] = [];
   let hasConfigurationCapability = false;
   let hasWatchedFilesRegistration = false;
@@ -229,6 +244,7 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const text = document.getText();
     const state: FileState = { uri, file, version, text };
+    const factsBefore = factsVersion;
     if (text.length > MAX_FILE_BYTES) state.skipped = `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
     else if (text.slice(0, 8192).includes('\u0000')) state.skipped = 'it looks binary';
     if (!state.skipped) await analyzeState(state);
@@ -237,6 +253,7 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return;
     files.set(uri, state);
     publish(state);
+    if (factsVersion !== factsBefore && firstScanDone) await reanalyzeManifests(uri);
     notifyFindingsChanged();
   }
 
@@ -307,6 +324,7 @@ export function startServer(connection: Connection): void {
         const { config } = resolver.configFor(path.join(folder, 'x'), settings.layer, folder);
         const { files: found, truncated } = walkFiles(folder, { root: folder, ignore: [...config.ignorePaths, ...settings.filesExclude] });
         if (truncated) log(`Workspace folder ${folder} has too many files; the scan stopped early.`);
+        collectEvidence(folder, [...config.ignorePaths, ...settings.filesExclude]);
         // Parse and index everything first so cross-file rules see the whole workspace.
         const states: FileState[] = [];
         for (const [i, file] of found.entries()) {
@@ -365,6 +383,8 @@ export function startServer(connection: Connection): void {
       await reanalyzeAll();
       return;
     }
+    if (type === FileChangeType.Deleted) evidence.delete(file);
+    else updateEvidence(file);
     if (documents.get(uri)) return; // the editor's text wins for open files
     if (type === FileChangeType.Deleted) {
       if (files.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -376,11 +396,11 @@ export function startServer(connection: Connection): void {
     if (settings.scope !== 'workspace' || !folderOf(file)) return;
     const read = readTextFile(file);
     const state: FileState = { uri, file, version: -1, text: 'text' in read ? read.text : '', skipped: 'skipped' in read ? read.skipped : undefined };
-    const before = JSON.stringify(serializeFacts(index.facts()));
+    const before = factsVersion;
     if (!state.skipped && !(await analyzeState(state)) && !files.has(uri)) return;
     files.set(uri, state);
     publish(state);
-    if (JSON.stringify(serializeFacts(index.facts())) !== before) await reanalyzeManifests(uri);
+    if (factsVersion !== before) await reanalyzeManifests(uri);
     notifyFindingsChanged();
   }
 
@@ -555,8 +575,30 @@ export function startServer(connection: Connection): void {
       .sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  function checklistReport(): unknown {
-    return null;
+  function checklistReport(): ChecklistReport {
+    const analysed = [...files.values()].map((state) => {
+      const folder = folderOf(state.file);
+      return { path: folder ? path.relative(folder, state.file).split(path.sep).join('/') : state.file, uri: state.uri, result: state.result };
+    });
+    const folder = workspaceFolders[0];
+    const config = folder ? resolver.configFor(path.join(folder, 'x'), undefined, folder).config : mergeConfig();
+    return checklistFor(engine.rules, analysed, [...evidence.values()], config);
+  }
+
+  /** Repository files that show a practice (CI scanners, signing, backups…), for the checklist. */
+  function collectEvidence(folder: string, ignore: string[]): void {
+    const { files: candidates } = walkFiles(folder, { root: folder, ignore, include: (_name, relative) => isEvidenceCandidate(relative) });
+    for (const file of candidates) updateEvidence(file);
+  }
+
+  function updateEvidence(file: string): void {
+    const folder = folderOf(file);
+    if (!folder) return;
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    if (!isEvidenceCandidate(relative)) return;
+    const read = readTextFile(file, 512 * 1024);
+    if ('text' in read) evidence.set(file, { path: relative, text: read.text, uri: URI.file(file).toString() });
+    else evidence.delete(file);
   }
 
   documents.listen(connection);
@@ -568,12 +610,6 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
 }
 
 import { matchesAnyGlob as matchesAny } from './engine/glob';
-import type { ManifestFacts } from './engine/types';
-
-function serializeFacts(facts: ManifestFacts | undefined): unknown {
-  if (!facts) return null;
-  return { n: facts.networkPolicies, q: [...facts.namespacesWithQuota].sort(), s: [...facts.serviceAccounts.entries()].sort() };
-}
 
 export type { FileState };
 

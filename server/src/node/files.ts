@@ -44,6 +44,8 @@ export interface WalkOptions {
   /** Root the ignore globs are relative to. */
   root: string;
   maxEntries?: number;
+  /** Which files to list (default: candidate container files by name). */
+  include?: (name: string, relativePath: string) => boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export function walkFiles(start: string, options: WalkOptions): { files: string[
       if (options.ignore.length > 0 && matchesAnyGlob(relative, options.ignore)) continue;
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      } else if (entry.isFile() && isCandidateName(entry.name) && !isConfigFileName(entry.name)) {
+      } else if (entry.isFile() && (options.include ? options.include(entry.name, relative) : isCandidateName(entry.name) && !isConfigFileName(entry.name))) {
         files.push(full);
       }
     }

@@ -2,14 +2,21 @@
 
 import type { ParsedDocument } from '../engine/language';
 import type { ManifestFacts } from '../engine/types';
+import type { KubernetesModel } from '../kubernetes/model';
+import { ManifestIndex } from '../kubernetes/index-facts';
 
 export interface WorkspaceIndex {
-  update(file: string, model: ParsedDocument): void;
-  remove(file: string): void;
+  /** Records a parsed file; returns true when the cross-file facts changed. */
+  update(file: string, model: ParsedDocument): boolean;
+  remove(file: string): boolean;
   facts(): ManifestFacts | undefined;
 }
 
-/** Until the Kubernetes index lands, an index that knows nothing (rules judge single files). */
 export function createWorkspaceIndex(): WorkspaceIndex {
-  return { update: () => undefined, remove: () => undefined, facts: () => undefined };
+  const manifests = new ManifestIndex();
+  return {
+    update: (file, model) => (model.kind === 'kubernetes' ? manifests.update(file, model as KubernetesModel) : manifests.remove(file)),
+    remove: (file) => manifests.remove(file),
+    facts: () => manifests.facts(),
+  };
 }
