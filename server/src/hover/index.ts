@@ -8,6 +8,8 @@ import { comparePositions } from '../engine/source';
 import { renderRuleMarkdown } from '../engine/docs';
 import type { DockerfileModel } from '../dockerfile/model';
 import { dockerfileHover } from './dockerfile';
+import { kubernetesHover } from './kubernetes';
+import type { KubernetesModel } from '../kubernetes/model';
 
 export interface HoverState {
   model?: ParsedDocument;
@@ -17,6 +19,7 @@ export interface HoverState {
 /** Language-specific hovers register here (keyed by document kind). */
 export const languageHovers: Partial<Record<string, (model: ParsedDocument, position: Position) => string | undefined>> = {
   dockerfile: (model, position) => dockerfileHover(model as DockerfileModel, position),
+  kubernetes: (model, position) => kubernetesHover(model as KubernetesModel, position),
 };
 
 export function hoverAt(engine: Engine, state: HoverState, position: Position): Hover | null {
