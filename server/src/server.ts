@@ -39,6 +39,8 @@ import * as protocol from './protocol';
 import { checklistFor } from './checklist/workspace';
 import { isEvidenceCandidate, type ChecklistReport } from './checklist/status';
 import { mergeConfig } from './engine/config';
+import { workloadLevels, lensTitle } from './kubernetes/pod-security-level';
+import type { KubernetesModel } from './kubernetes/model';
 
 const DEBOUNCE_MS = 120;
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -433,6 +435,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, `${CodeActionKind.SourceFixAll}.lashing`], resolveProvider: false },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'lashing', version: '0.1.0' },
@@ -536,6 +539,26 @@ export function startServer(connection: Connection): void {
       }
     }
     return actions;
+  });
+
+  connection.onCodeLens((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const state = files.get(params.textDocument.uri);
+    if (!document || !state?.model || state.kind !== 'kubernetes' || state.version !== document.version || !state.config) return [];
+    try {
+      const levels = workloadLevels(engine, state.model as KubernetesModel, { path: state.file.split(path.sep).join('/'), text: state.text, config: state.config, workspace: workspaceContext() });
+      return levels.map((workload) => ({
+        range: workload.range,
+        command: {
+          title: lensTitle(workload),
+          command: workload.findings.length > 0 ? 'lashing.showFindings' : '',
+          arguments: [{ uri: state.uri, title: `${workload.name}: ${lensTitle(workload)}`, findings: workload.findings.map((f) => ({ ruleId: f.ruleId, message: f.message, range: f.range })) }],
+        },
+      }));
+    } catch (error) {
+      connection.console.error(`Pod Security lens failed: ${String(error)}`);
+      return [];
+    }
   });
 
   connection.onHover((params) => {
