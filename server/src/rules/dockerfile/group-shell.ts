@@ -1,3 +1,5 @@
 import type { DockerfileRule } from '../../dockerfile/rule';
+import curlPipeShell from './curl-pipe-shell';
+import tlsVerificationDisabled from './tls-verification-disabled';
 
-export const shellRules: DockerfileRule[] = [];
+export const shellRules: DockerfileRule[] = [curlPipeShell, tlsVerificationDisabled];
