@@ -131,14 +131,33 @@ export interface WorkspaceContext {
   readonly manifests?: ManifestFacts;
 }
 
-/** Cross-file Kubernetes facts, filled by the workspace index. */
+/**
+ * Cross-file Kubernetes facts, filled by the workspace index (`server/src/kubernetes/index-facts.ts`).
+ * Namespaces are as written; an object without one is in `defaultNamespace`; a templated namespace
+ * (`{{ .Release.Namespace }}`) is `*`, which matches every namespace.
+ */
 export interface ManifestFacts {
   /** NetworkPolicies: namespace and pod selector labels (empty = all pods). */
-  networkPolicies: Array<{ namespace: string; matchLabels: Record<string, string>; matchExpressions: boolean }>;
+  networkPolicies: Array<{ namespace: string; matchLabels: Record<string, string>; matchExpressions: boolean; expressions?: LabelSelectorRequirement[] }>;
   /** Namespaces that have a ResourceQuota or LimitRange. */
   namespacesWithQuota: Set<string>;
   /** ServiceAccounts by `namespace/name`, with their automount setting. */
   serviceAccounts: Map<string, { automountServiceAccountToken?: boolean }>;
+  /** The namespace of objects that do not name one (default `default`). */
+  defaultNamespace?: string;
+  /** Namespaces declared by `Namespace` objects. */
+  namespaces?: Set<string>;
+  /** Namespaces that hold at least one workload (an object with a pod spec, PodTemplate excepted). */
+  namespacesWithWorkloads?: Set<string>;
+  /** ServiceAccounts (`namespace/name`) that a RoleBinding or ClusterRoleBinding grants a role to. */
+  boundServiceAccounts?: Set<string>;
+}
+
+/** One `matchExpressions` entry of a label selector. */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values: string[];
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
