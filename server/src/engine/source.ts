@@ -102,8 +102,9 @@ export function rangeContains(outer: Range, inner: Range): boolean {
 /** Applies non-overlapping edits given in document offsets; used by fixes' tests and the CLI. */
 export function applyEdits(source: SourceText, edits: Array<{ range: Range; newText: string }>): string {
   const withOffsets = edits
-    .map((edit) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((edit, index) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end), newText: edit.newText, index }))
+    // Applied from the end; inserts at the same offset keep their array order in the result (as LSP specifies).
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let text = source.text;
   let lastStart = Number.POSITIVE_INFINITY;
   for (const edit of withOffsets) {
