@@ -57,11 +57,14 @@ function execFormEdit(model: DockerfileModel, instruction: DockerInstruction): {
   const words = script.commands[0].words;
   if (words.length === 0 || isAssignment(words[0].raw)) return undefined;
   for (const word of words) {
-    const unquoted = word.raw.replace(/'[^']*'/g, "''");
+    // Quoted text is literal (double quotes only without expansions or escapes).
+    const unquoted = word.raw.replace(/'[^']*'/g, "''").replace(/"[^"$`\\]*"/g, '""');
     if (SHELL_SYNTAX.test(unquoted) || /\\/.test(word.raw)) return undefined;
   }
   const first = words[0];
   const last = words[words.length - 1];
+  // Anything after the last word (a `# comment` the shell would drop) cannot go into JSON.
+  if (text.text.slice(last.end).trim() !== '') return undefined;
   return { range: mappedRange(model, text, first.start, last.end), newText: `[${words.map((word) => JSON.stringify(word.value)).join(', ')}]` };
 }
 
