@@ -5,15 +5,30 @@ import type { Engine, AnalysisInput } from './analyze';
 import { SourceText, applyEdits } from './source';
 import type { TextEdit } from './types';
 
-const MAX_PASSES = 6;
+/** Fixes that touch the same place are applied in separate passes, so allow enough of them. */
+const MAX_PASSES = 24;
 
 export function fixAllText(engine: Engine, input: AnalysisInput): string {
   let text = input.text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = engine.analyze({ ...input, text });
-    const edits = result.findings.flatMap((finding) => finding.fixes.find((fix) => fix.mechanical && !fix.newFiles)?.edits ?? []);
+    const source = new SourceText(text);
+    // A fix whose edits overlap or touch those of a fix already taken in this pass waits for the
+    // next pass: two YAML fixes that both insert at the same place (e.g. each creating a missing
+    // `securityContext:`) would otherwise produce duplicate keys. Re-analysis makes the later fix
+    // merge into what the earlier one created.
+    const taken: Array<[number, number]> = [];
+    const edits: TextEdit[] = [];
+    for (const finding of result.findings) {
+      const fix = finding.fixes.find((candidate) => candidate.mechanical && !candidate.newFiles);
+      if (!fix || fix.edits.length === 0) continue;
+      const spans = fix.edits.map((edit): [number, number] => [source.offsetAt(edit.range.start), source.offsetAt(edit.range.end)]);
+      if (spans.some(([start, end]) => taken.some(([takenStart, takenEnd]) => start <= takenEnd && takenStart <= end))) continue;
+      taken.push(...spans);
+      edits.push(...fix.edits);
+    }
     if (edits.length === 0) break;
-    const next = applyEdits(new SourceText(text), edits);
+    const next = applyEdits(source, edits);
     if (next === text) break;
     text = next;
   }
