@@ -193,10 +193,13 @@ export function mapEntries(map: YAMLMap | undefined): MapEntry[] {
 /** The pair for `key` (own or merged), or undefined. */
 export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
+  let merges = false;
   for (const pair of map.items) {
-    if (keyString(pair) === key) return pair;
+    const name = keyString(pair);
+    if (name === key) return pair;
+    if (name === '<<') merges = true;
   }
-  if (!map.items.some((pair) => keyString(pair) === '<<')) return undefined;
+  if (!merges) return undefined;
   return mapEntries(map).find((entry) => entry.key === key)?.pair;
 }
 
