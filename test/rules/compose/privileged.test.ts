@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import { assertFixRoundTrip, expectFindings } from '../../helpers';
+import { yaml } from './util';
+
+const ID = 'compose/privileged';
+
+describe(ID, () => {
+  it('reports privileged: true at the key', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  app:', '    image: nginx:1.27', '    ⟦privileged⟧: true', '  other:', '    image: redis:7', '    ⟦privileged⟧: "yes"'));
+  });
+  it('reports once at the anchor when several services merge it', () => {
+    expectFindings(
+      ID,
+      'compose.yaml',
+      yaml('x-common: &common', '  ⟦privileged⟧: true', '  restart: always', 'services:', '  a:', '    <<: *common', '    image: nginx:1.27', '  b:', '    <<: [*common]', '    image: redis:7'),
+    );
+  });
+  it('honours own keys over merged ones and extends', () => {
+    expectFindings(ID, 'compose.yaml', yaml('x-common: &common', '  privileged: true', 'services:', '  a:', '    <<: *common', '    privileged: false', '    image: nginx:1.27'));
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  base:', '    image: nginx:1.27', '    ⟦privileged⟧: true', '  child:', '    extends: base'));
+  });
+  it('stays silent for false, missing, or outside services', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  app:', '    image: nginx:1.27', '    privileged: false', '  b:', '    image: redis:7', 'x-privileged: true'));
+    expectFindings(ID, 'docker-compose.yml', '');
+    expectFindings(ID, 'docker-compose.yml', 'services:\n');
+  });
+  it('fix removes the line and keeps comments', () => {
+    assertFixRoundTrip(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  app:', '    image: nginx:1.27 # web', '    # needs nothing special', '    privileged: true', '    restart: always'),
+      yaml('services:', '  app:', '    image: nginx:1.27 # web', '    # needs nothing special', '    restart: always'),
+    );
+  });
+  it('fix works in flow style', () => {
+    assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  app: {image: "nginx:1.27", privileged: true}'), yaml('services:', '  app: {image: "nginx:1.27"}'));
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, it } from 'node:test';
+import { assertFixRoundTrip, expectFindings } from '../../helpers';
+import { yaml } from './util';
+
+const ID = 'compose/read-only-filesystem';
+
+describe(ID, () => {
+  it('reports a missing read_only at the service key and read_only: false at the value', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  ⟦web⟧:', '    image: nginx:1.27', '  app:', '    image: node:22-alpine', '    read_only: ⟦false⟧'));
+  });
+  it('accepts true in the service, an anchor or a base service', () => {
+    expectFindings(ID, 'compose.yaml', yaml('x-ro: &ro', '  read_only: true', 'services:', '  a:', '    <<: *ro', '    image: nginx:1.27', '  b:', '    image: nginx:1.27', '    read_only: "true"', '  c:', '    extends: { service: b }'));
+  });
+  it('stays silent for fragments of an override file', () => {
+    expectFindings(ID, 'docker-compose.prod.yml', yaml('services:', '  web:', '    restart: always'));
+  });
+  it('fix adds read_only: true, keeping the trailing comment of the last line', () => {
+    assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  web:', '    image: nginx:1.27', '    restart: always # keep'), yaml('services:', '  web:', '    image: nginx:1.27', '    restart: always # keep', '    read_only: true'));
+  });
+  it('fix sets false to true', () => {
+    assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  web:', '    image: nginx:1.27', '    read_only: false'), yaml('services:', '  web:', '    image: nginx:1.27', '    read_only: true'));
+  });
+  it('fix works on a last line without a newline', () => {
+    assertFixRoundTrip(ID, 'compose.yaml', 'services:\n  web:\n    image: nginx:1.27', 'services:\n  web:\n    image: nginx:1.27\n    read_only: true');
+  });
+});
