@@ -5,7 +5,7 @@ import { parseImageReference, type ImageReference } from '../engine/image';
 import type { Range, TextEdit } from '../engine/types';
 import { officialImageName } from './eol-data';
 import { insertLinesAfter } from './helpers';
-import { rootImage, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from './model';
+import { rootImage, stageAncestry, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from './model';
 
 export interface ImageUse {
   /** `FROM <image>`, `COPY --from=<image>` or `RUN --mount=…,from=<image>`. */
@@ -20,6 +20,20 @@ export interface ImageUse {
   literalStart?: number;
 }
 
+const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]+$/;
+const HOST = /^[A-Za-z0-9.-]+(?::\d+)?$/;
+
+/** Whether a reference is well formed (a `FROM` with a missing or broken image is not judged). */
+export function isWellFormedReference(ref: ImageReference): boolean {
+  if (ref.registry && !HOST.test(ref.registry)) return false;
+  if (!REPOSITORY.test(ref.repository)) return false;
+  if (ref.tag !== undefined && !TAG.test(ref.tag)) return false;
+  if (ref.digest !== undefined && !DIGEST.test(ref.digest)) return false;
+  return true;
+}
+
 /**
  * Every image the build pulls: external `FROM` images (not stages, not `scratch`) and images
  * named by `COPY --from` and `RUN --mount=from=`. References that still hold unresolved
@@ -30,7 +44,8 @@ export function externalImages(model: DockerfileModel): ImageUse[] {
   const stageNames = new Set(model.stages.map((stage) => stage.name).filter((name): name is string => name !== undefined));
   for (const stage of model.stages) {
     const base = stage.base;
-    if (!base.stage && !base.scratch && !base.unresolved && base.image && !base.image.hasVariables && base.image.raw !== '') {
+    const named = base.imageRange.start.line !== stage.fromInstruction.keywordRange.start.line || base.imageRange.start.character !== stage.fromInstruction.keywordRange.start.character;
+    if (named && !base.stage && !base.scratch && !base.unresolved && base.image && !base.image.hasVariables && isWellFormedReference(base.image)) {
       uses.push({
         source: 'from',
         stage,
@@ -95,7 +110,7 @@ function imageAt(
   const lower = resolved.toLowerCase();
   if (/^\d+$/.test(lower) || stageNames.has(lower) || lower === 'scratch') return undefined;
   const ref = parseImageReference(resolved);
-  if (ref.hasVariables) return undefined;
+  if (ref.hasVariables || !isWellFormedReference(ref)) return undefined;
   const literal = text === written && !written.includes('$');
   return {
     source,
@@ -169,8 +184,19 @@ export function imageFlavour(ref: ImageReference): BaseFlavour {
 export function stageFlavour(stage: Stage): BaseFlavour {
   const base = rootImage(stage);
   if (base.scratch) return 'scratch';
-  if (!base.image || base.unresolved || base.image.hasVariables) return 'unknown';
-  return imageFlavour(base.image);
+  const image = knownBaseImage(stage);
+  return image ? imageFlavour(image) : 'unknown';
+}
+
+/** The image a stage ultimately builds on, when it is named, resolved and well formed. */
+export function knownBaseImage(stage: Stage): ImageReference | undefined {
+  const chain = stageAncestry(stage);
+  const root = chain[chain.length - 1];
+  const base = root.base;
+  if (!base.image || base.unresolved || base.image.hasVariables || !isWellFormedReference(base.image)) return undefined;
+  const keyword = root.fromInstruction.keywordRange.start;
+  if (base.imageRange.start.line === keyword.line && base.imageRange.start.character === keyword.character) return undefined;
+  return base.image;
 }
 
 const BUILD_STEPS = new Set(['RUN', 'COPY', 'ADD', 'USER', 'WORKDIR']);

@@ -15,6 +15,7 @@ describe('dockerfile/root-user', () => {
     expectFindings(ID, 'Dockerfile', 'FROM debian:12\nUSER ⟦0⟧\n');
     expectFindings(ID, 'Dockerfile', 'FROM debian:12\nUSER ⟦root:root⟧\n');
     expectFindings(ID, 'Dockerfile', 'FROM debian:12\nUSER ⟦0:0⟧\n');
+    expectFindings(ID, 'Dockerfile', 'FROM debian:12\nUSER ⟦"root"⟧\n');
   });
   it('resolves USER from ARG defaults', () => {
     expectFindings(ID, 'Dockerfile', 'FROM debian:12\nARG RUN_AS=0\nUSER ⟦${RUN_AS}⟧\n');
@@ -44,6 +45,8 @@ describe('dockerfile/root-user', () => {
       'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n',
       '',
       '# just a comment\n',
+      'FROM\n',
+      'FROM debian:12\nONBUILD USER root\nUSER app\n',
     ];
     for (const text of silent) expectFindings(ID, 'Dockerfile', text);
   });

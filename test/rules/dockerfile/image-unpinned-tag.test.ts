@@ -32,6 +32,14 @@ describe('dockerfile/image-unpinned-tag', () => {
       'FROM localhost:5000/app:1.0\n',
       'FROM alpine:3.20\nARG SRC\nCOPY --from=${SRC} /a /b\n',
       '',
+      // Broken FROM lines are the parser's business, not a tag problem.
+      'FROM\n',
+      'FROM AS build\n',
+      'FROM python:\n',
+      'FROM python@\n',
+      'FROM /\n',
+      'FROM Python\n',
+      'FROM alpine:3.20\nCOPY --from= /a /b\nRUN --mount=from= true\n',
     ];
     for (const text of silent) expectFindings(ID, 'Dockerfile', text);
   });

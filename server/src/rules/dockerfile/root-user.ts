@@ -1,6 +1,6 @@
 import { dockerfileRule } from '../../dockerfile/rule';
 import { firstLineRange } from '../../dockerfile/helpers';
-import { retagEdit, runtimeInsertionEdit, stageFlavour, externalImages } from '../../dockerfile/image-helpers';
+import { externalImages, knownBaseImage, retagEdit, runtimeInsertionEdit, stageFlavour } from '../../dockerfile/image-helpers';
 import { officialImageName } from '../../dockerfile/eol-data';
 import { rootImage, stageAncestry, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from '../../dockerfile/model';
 import type { ImageReference } from '../../engine/image';
@@ -55,7 +55,7 @@ function effectiveUser(model: DockerfileModel, stage: Stage): UserSetting | unde
         }
       }
       if (instruction.keyword === 'USER' && instruction.args.length > 0) {
-        last = { instruction, value: substituteVariables(instruction.args[0].value, variables) };
+        last = { instruction, value: substituteVariables(instruction.args[0].value, variables).replace(/^(["'])(.*)\1$/, '$2') };
       }
     }
     if (last) return last;
@@ -157,8 +157,9 @@ export default dockerfileRule({
     }
     const base = rootImage(stage);
     if (!base.scratch) {
-      if (!base.image || base.unresolved || base.image.hasVariables) return; // base unknown: it may well set a user
-      if (knownNonRootImage(base.image)) return;
+      const image = knownBaseImage(stage);
+      if (!image) return; // base unknown: it may well set a user
+      if (knownNonRootImage(image)) return;
     }
     const message = base.scratch
       ? 'The final stage is `FROM scratch` with no `USER`: the process runs as UID 0 (root).'
