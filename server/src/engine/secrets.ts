@@ -161,6 +161,8 @@ export function isPlaceholderValue(value: string): boolean {
   if (/(?:^|[-_ ])replace[-_ ]?(?:me|this|with|it)(?:$|[-_ ])/.test(lower)) return true;
   if (/^(?:insert|enter|put|set|add)[-_ ](?:your|the|a)[-_ ]/.test(lower)) return true;
   if (lower.includes('placeholder')) return true;
+  // A metavariable: `--password PASSWORD`, `API_KEY=YOUR_API_KEY`.
+  if (/^[A-Z][A-Z0-9_]*$/.test(v) && isSecretName(v)) return true;
   return false;
 }
 
@@ -313,12 +315,13 @@ export function findCredentials(text: string): CredentialMatch[] {
     }
   }
 
+  const full = (): boolean => matches.length >= MAX_MATCHES;
   forEachLine(text, (lineStart, lineEnd) => {
-    if (lineEnd - lineStart > MAX_LINE_FOR_CONTEXT_PATTERNS) return;
+    if (full() || lineEnd - lineStart > MAX_LINE_FOR_CONTEXT_PATTERNS) return;
     findUrlPasswords(text, lineStart, lineEnd, add);
     findConnectionStringPasswords(text, lineStart, lineEnd, add);
   });
-  findCommandLinePasswords(text, add);
+  findCommandLinePasswords(text, add, full);
 
   // Sort and drop matches contained in an earlier one (a token inside a private key block).
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -380,7 +383,9 @@ function hasKeyMaterial(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const URL_SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+function isSchemeChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45;
+}
 const AUTHORITY_STOP = new Set([' ', '\t', '\r', '\n', '/', '?', '#', '"', "'", '`', '<', '>', '\\', ',', ';', '(', ')', '[', ']', '{', '}', '|']);
 
 /** `scheme://user:password@host` with a literal password: reports the password. */
@@ -392,7 +397,7 @@ function findUrlPasswords(text: string, lineStart: number, lineEnd: number, add:
     from = sep + 3;
     // A scheme of at least two characters, starting with a letter.
     let schemeStart = sep;
-    while (schemeStart > lineStart && sep - schemeStart < 32 && URL_SCHEME_CHAR.test(text[schemeStart - 1])) schemeStart--;
+    while (schemeStart > lineStart && sep - schemeStart < 32 && isSchemeChar(text.charCodeAt(schemeStart - 1))) schemeStart--;
     if (sep - schemeStart < 2 || !/[A-Za-z]/.test(text[schemeStart])) continue;
     // The authority runs to the first character that cannot be in it (templates `${…}` may contain `{`).
     let i = sep + 3;
@@ -460,7 +465,10 @@ interface Segment {
   separator: string;
 }
 
-const WORD_STOP = ' \t\r\n;|&`)"\'';
+/** Characters that end an unquoted word: blanks, separators, quotes. */
+function isWordStop(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === 59 /* ; */ || code === 124 /* | */ || code === 38 /* & */ || code === 96 /* ` */ || code === 41 /* ) */ || code === 34 || code === 39;
+}
 
 /**
  * Reads one command segment as words (simple shell quoting, `\`-newline continuations), up to a
@@ -500,7 +508,7 @@ function readSegment(text: string, start: number, limit: number): Segment {
       continue;
     }
     const wordStart = i;
-    while (i < stop && !WORD_STOP.includes(text[i])) i++;
+    while (i < stop && !isWordStop(text.charCodeAt(i))) i++;
     if (i === wordStart) {
       i++;
       continue;
@@ -540,11 +548,11 @@ function gluedValue(word: CliWord, prefixLength: number, next: CliWord | undefin
  * `sshpass -p x`, `curl -u user:x`, `openssl … -passin pass:x`, `echo user:x | chpasswd`.
  * Linear: the text is read once, segment by segment.
  */
-function findCommandLinePasswords(text: string, add: (start: number, end: number, kind: CredentialKind) => void): void {
+function findCommandLinePasswords(text: string, add: (start: number, end: number, kind: CredentialKind) => void, full: () => boolean): void {
   if (!/pass|-p|-u|--user/i.test(text)) return;
   let position = 0;
   let previous: Segment | undefined;
-  while (position < text.length) {
+  while (position < text.length && !full()) {
     const segment = readSegment(text, position, 8000);
     position = segment.end + 1;
     scanSegment(segment, previous, add);

@@ -136,18 +136,6 @@ export function dirname(path: string): string {
   return slash >= 0 ? path.slice(0, slash) : '';
 }
 
-/** Whether a string mentions the variable `$NAME` or `${NAME…}`. */
-export function referencesVariable(text: string, name: string): boolean {
-  let from = 0;
-  for (;;) {
-    const index = text.indexOf('$', from);
-    if (index < 0) return false;
-    from = index + 1;
-    const rest = text.startsWith('{', from) ? text.slice(from + 1, from + 1 + name.length + 1) : text.slice(from, from + name.length + 1);
-    if (rest.startsWith(name) && !/^[A-Za-z0-9_]$/.test(rest.charAt(name.length))) return true;
-  }
-}
-
 /** `http(s)://…` download. */
 export function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);

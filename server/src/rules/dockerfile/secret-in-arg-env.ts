@@ -4,7 +4,7 @@ import type { DockerfileModel, DockerInstruction, Stage } from '../../dockerfile
 import { checklistReference, CIS_DOCKER, DOCKERFILE_REFERENCE, NIST_800_190 } from '../../engine/references';
 import { isPlaceholderValue, isSecretName } from '../../engine/secrets';
 import type { Fix, Range, TextEdit } from '../../engine/types';
-import { propertiesOf, referencesVariable, removeInstructionEdit, removeSpanEdit } from './content-common';
+import { propertiesOf, removeInstructionEdit, removeSpanEdit } from './content-common';
 
 /** Switch-like values (`ARG NPM_AUTH=false`) say the variable is a setting, not a secret. */
 const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|0|1)$/i;
@@ -52,22 +52,45 @@ function declarations(model: DockerfileModel): Declaration[] {
   return result;
 }
 
+/** Per model: variable name → RUN instructions that mention `$NAME`/`${NAME}`, in document order. */
+const runReferences = new WeakMap<DockerfileModel, Map<string, DockerInstruction[]>>();
+
+function referencesIndex(model: DockerfileModel): Map<string, DockerInstruction[]> {
+  let index = runReferences.get(model);
+  if (index) return index;
+  index = new Map();
+  const text = model.source.text;
+  for (const instruction of model.instructions) {
+    if (instruction.keyword !== 'RUN' || instruction.onbuild) continue;
+    const seen = new Set<string>();
+    const pattern = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+    const body = text.slice(instruction.startOffset, instruction.endOffset);
+    for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) seen.add(m[1]);
+    for (const name of seen) {
+      const list = index.get(name);
+      if (list) list.push(instruction);
+      else index.set(name, [instruction]);
+    }
+  }
+  runReferences.set(model, index);
+  return index;
+}
+
 /** RUN instructions that read `$NAME`: after the declaration in its stage (a global ARG: after each stage's re-declaration). */
 function runsUsing(model: DockerfileModel, declaration: Declaration, name: string): DockerInstruction[] {
-  const text = model.source.text;
-  const uses = (run: DockerInstruction): boolean => run.keyword === 'RUN' && !run.onbuild && referencesVariable(text.slice(run.startOffset, run.endOffset), name);
+  const runs = referencesIndex(model).get(name) ?? [];
   if (declaration.instruction) {
-    const stage = declaration.instruction.stage;
-    const after = stage.instructions.slice(stage.instructions.indexOf(declaration.instruction) + 1);
-    return after.filter(uses);
+    const { stage, startOffset } = declaration.instruction;
+    return runs.filter((run) => run.stage === stage && run.startOffset > startOffset);
   }
-  const runs: DockerInstruction[] = [];
+  const result: DockerInstruction[] = [];
   for (const stage of model.stages) {
     const redeclared = stageRedeclarations(stage, name);
     if (redeclared.length === 0) continue;
-    runs.push(...stage.instructions.slice(stage.instructions.indexOf(redeclared[0]) + 1).filter(uses));
+    const from = redeclared[0].startOffset;
+    result.push(...runs.filter((run) => run.stage === stage && run.startOffset > from));
   }
-  return runs;
+  return result;
 }
 
 /** `ARG NAME` without a default inside a stage: brings a global ARG into the stage. */
