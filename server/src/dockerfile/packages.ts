@@ -248,6 +248,16 @@ export function removeWordsEdit(model: DockerfileModel, site: CommandSite, first
   return { range: model.source.rangeAt(start, end), newText: '' };
 }
 
+/** Removes one option: a letter from a short cluster (`-sSkL` → `-sSL`), or the option and its value. */
+export function removeOptionEdit(model: DockerfileModel, site: CommandSite, option: ParsedOption): TextEdit {
+  const { word } = option;
+  if (option.clusterIndex !== undefined && word.raw === word.value && word.value.length > 2 && !option.valueWord && option.value === undefined) {
+    const newText = word.value.slice(0, option.clusterIndex) + word.value.slice(option.clusterIndex + 1);
+    return { range: siteWordRange(model, site, word), newText };
+  }
+  return removeWordsEdit(model, site, word, option.valueWord ?? word);
+}
+
 /** Inserts text right after a word. */
 export function insertAfterWordEdit(model: DockerfileModel, site: CommandSite, word: ShellWord, newText: string): TextEdit {
   const end = site.run.script.source.documentSpan(word.start, word.end)[1];
@@ -481,7 +491,7 @@ export const SYSTEM_FAMILIES: ReadonlySet<PackageFamily> = new Set(['apt', 'apk'
 export interface PackageInvocation {
   site: CommandSite;
   family: PackageFamily;
-  /** Normalised manager: `apt-get`, `apt`, `apk`, `yum`, `dnf`, `microdnf`, `zypper`, `pip`, `npm`, `yarn`, `pnpm`, `gem`, `go`, `cargo`. */
+  /** Normalised manager: `apt-get`, `apt`, `apk`, `yum`, `dnf`, `microdnf`, `zypper`, `pip` (`uv` for `uv pip`), `npm`, `yarn`, `pnpm`, `gem`, `go`, `cargo`. */
   manager: string;
   programWord: ShellWord;
   /** The subcommand word (`install`, `add`, `in`, `makecache` …). */
@@ -618,7 +628,7 @@ function computeInvocation(site: CommandSite): PackageInvocation | undefined {
     }
   }
   if (!found && site.program === 'uv' && args[0]?.value === 'pip') {
-    found = { def: PIP, manager: 'pip' };
+    found = { def: PIP, manager: 'uv' };
     programWord = args[0];
     args = args.slice(1);
   }
@@ -689,7 +699,7 @@ export function isDynamic(word: ShellWord): boolean {
 }
 
 function isPathOrUrl(value: string): boolean {
-  return value === '.' || value === '..' || value.startsWith('./') || value.startsWith('../') || value.startsWith('/') || value.startsWith('~') || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('file:');
+  return value.startsWith('.') || value.startsWith('/') || value.startsWith('~') || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('file:');
 }
 
 /** The package operands of an install (not paths, files, URLs, groups or dynamic words). */

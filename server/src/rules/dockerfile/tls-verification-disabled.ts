@@ -8,13 +8,13 @@ import {
   packageInvocation,
   parseArgs,
   removeCommandEdit,
+  removeOptionEdit,
   removeWordsEdit,
   siteWordRange,
   substringRange,
   wgetArgs,
   writtenTexts,
   type CommandSite,
-  type ParsedOption,
 } from '../../dockerfile/packages';
 import { isAssignment, type ShellWord } from '../../engine/shell';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
@@ -97,16 +97,6 @@ function emit(ctx: RuleContext, hits: Hit[]): void {
   }
 }
 
-/** Removes one option: a letter from a short cluster (`-sSkL` → `-sSL`), or the option and its value. */
-function removeOption(model: DockerfileModel, site: CommandSite, option: ParsedOption): TextEdit {
-  const { word } = option;
-  if (option.clusterIndex !== undefined && word.raw === word.value && word.value.length > 2 && !option.valueWord && option.value === undefined) {
-    const newText = word.value.slice(0, option.clusterIndex) + word.value.slice(option.clusterIndex + 1);
-    return { range: siteWordRange(model, site, word), newText };
-  }
-  return removeWordsEdit(model, site, word, option.valueWord ?? word);
-}
-
 function commandFix(model: DockerfileModel, site: CommandSite): Pick<Hit, 'edits' | 'fixTitle'> {
   const edit = removeCommandEdit(model, site);
   return edit ? { edits: [edit], fixTitle: `Remove the \`${site.program}\` command` } : {};
@@ -121,7 +111,7 @@ function checkCommand(model: DockerfileModel, site: CommandSite, hits: Hit[]): v
       hits.push({
         range: siteWordRange(model, site, option.word),
         message: `\`curl ${option.name}\` accepts any certificate: the download can be swapped by anyone on the network path.`,
-        edits: [removeOption(model, site, option)],
+        edits: [removeOptionEdit(model, site, option)],
         fixTitle: `Remove \`${option.name}\``,
       });
     }
@@ -131,7 +121,7 @@ function checkCommand(model: DockerfileModel, site: CommandSite, hits: Hit[]): v
         hits.push({
           range: siteWordRange(model, site, option.word),
           message: '`wget --no-check-certificate` accepts any certificate: the download can be swapped by anyone on the network path.',
-          edits: [removeOption(model, site, option)],
+          edits: [removeOptionEdit(model, site, option)],
           fixTitle: `Remove \`${option.word.value}\``,
         });
       }
@@ -183,7 +173,7 @@ function checkCommand(model: DockerfileModel, site: CommandSite, hits: Hit[]): v
       hits.push({
         range: siteWordRange(model, site, option.word),
         message: `\`pip --trusted-host${option.value ? ' ' + option.value : ''}\` accepts any certificate (and plain HTTP) from that host.`,
-        edits: [removeOption(model, site, option)],
+        edits: [removeOptionEdit(model, site, option)],
         fixTitle: 'Remove `--trusted-host`',
       });
     }
@@ -201,7 +191,7 @@ function checkCommand(model: DockerfileModel, site: CommandSite, hits: Hit[]): v
       hits.push({
         range: siteWordRange(model, site, option.word),
         message: `\`${invocation.manager} ${option.word.value}\` accepts any registry certificate.`,
-        edits: [removeOption(model, site, option)],
+        edits: [removeOptionEdit(model, site, option)],
         fixTitle: `Remove \`${option.word.value}\``,
       });
     }
