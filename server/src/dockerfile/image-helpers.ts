@@ -40,6 +40,18 @@ export function isWellFormedReference(ref: ImageReference): boolean {
  * variables are left out: their image is unknown.
  */
 export function externalImages(model: DockerfileModel): ImageUse[] {
+  let uses = imageCache.get(model);
+  if (!uses) {
+    uses = collectImages(model);
+    imageCache.set(model, uses);
+  }
+  return uses;
+}
+
+/** Several rules ask for the images of the same parsed model: collect them once. */
+const imageCache = new WeakMap<DockerfileModel, ImageUse[]>();
+
+function collectImages(model: DockerfileModel): ImageUse[] {
   const uses: ImageUse[] = [];
   const stageNames = new Set(model.stages.map((stage) => stage.name).filter((name): name is string => name !== undefined));
   for (const stage of model.stages) {
