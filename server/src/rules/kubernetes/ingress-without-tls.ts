@@ -51,7 +51,7 @@ export default kubernetesRule({
         if (host && !hosts.includes(host)) hosts.push(host);
       }
       const entry: Record<string, YamlValue> = hosts.length > 0 ? { hosts, secretName } : { secretName };
-      const edits = tlsPair ? [] : insertMapEntries(model.source, spec, [{ key: 'tls', value: [entry] }]);
+      const edits = tlsPair ? [] : insertMapEntries(model.source, spec, [{ key: 'tls', value: [entry] }], getPair(spec, 'ingressClassName') ? { after: 'ingressClassName' } : {});
       ctx.report({
         range: keyRange(model.source, tlsPair ?? specPair),
         message: `${objectLabel(object)} has no TLS: traffic to ${hosts.length > 0 ? hosts.join(', ') : 'it'} travels unencrypted.`,

@@ -19,9 +19,9 @@ export default kubernetesRule({
   anchors: { checkov: ['CKV2_K8S_6'], kubeLinter: ['non-isolated-pod'], polaris: ['missingNetworkPolicy'] },
   docs: {
     why: 'Kubernetes lets every pod talk to every other pod, in every namespace, until a NetworkPolicy selects it. One compromised pod can then probe databases, internal admin endpoints and the cloud metadata service of the whole cluster. Policies are judged across the workspace: a policy in any file whose namespace and pod selector match counts.',
-    how: 'Add a default-deny NetworkPolicy per namespace (`podSelector: {}` with `policyTypes: [Ingress, Egress]`) and then allow exactly the traffic each workload needs (including DNS egress to kube-dns). The quick fix adds the default-deny policy to this file or writes it to a new file next to it.',
+    how: 'Add a default-deny NetworkPolicy per namespace (`podSelector: {}` with `policyTypes: [Ingress, Egress]`, allowing only DNS egress) and then allow exactly the traffic each workload needs. The quick fix adds that policy to this file or writes it to a new file next to it; review the traffic your pods need before deploying it.',
     bad: 'kind: Deployment\nmetadata:\n  name: api\n  namespace: shop\n# no NetworkPolicy in namespace shop',
-    good: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n    - Egress',
+    good: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n    - Egress\n  egress:\n    - ports:\n        - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53',
     references: [checklistReference('D3.1'), checklistReference('O3.1'), NIST_800_190('4.3.3', 'Poorly separated inter-container network traffic'), KUBERNETES_DOCS('Network Policies — default policies', 'concepts/services-networking/network-policies/#default-policies')],
   },
   check(model, ctx) {
@@ -54,6 +54,7 @@ function policyLines(model: KubernetesModel, namespace: string | undefined): str
   const style = detectStyle(model.source);
   const pad = ' '.repeat(style.indent);
   const dash = ' '.repeat(style.indent + style.sequenceIndent);
+  const portDash = ' '.repeat(style.indent + style.sequenceIndent + 2 + style.sequenceIndent);
   return [
     'apiVersion: networking.k8s.io/v1',
     'kind: NetworkPolicy',
@@ -65,6 +66,13 @@ function policyLines(model: KubernetesModel, namespace: string | undefined): str
     `${pad}policyTypes:`,
     `${dash}- Ingress`,
     `${dash}- Egress`,
+    `${pad}egress:`,
+    `${dash}# DNS only; add policies that allow the traffic these pods need`,
+    `${dash}- ports:`,
+    `${portDash}- protocol: UDP`,
+    `${portDash}  port: 53`,
+    `${portDash}- protocol: TCP`,
+    `${portDash}  port: 53`,
   ];
 }
 
@@ -87,10 +95,10 @@ function defaultDenyFixes(model: KubernetesModel, path: string, namespace: strin
   let fileName = DEFAULT_DENY_FILE;
   if (fileExists(folder + fileName) && namespace !== undefined) fileName = `networkpolicy-default-deny-${namespace.replace(/[^a-z0-9-]+/g, '-')}.yaml`;
   const fixes: Fix[] = [
-    { title: `Add a default-deny NetworkPolicy for ${label} to this file`, mechanical, edits: [append] },
+    { title: `Add a default-deny NetworkPolicy (DNS egress allowed) for ${label} to this file`, mechanical, edits: [append] },
   ];
   if (!fileExists(folder + fileName)) {
-    fixes.push({ title: `Create ${fileName} with a default-deny NetworkPolicy for ${label}`, mechanical: false, edits: [], newFiles: [{ relativePath: fileName, content: lines.join('\n') + '\n' }] });
+    fixes.push({ title: `Create ${fileName} with a default-deny NetworkPolicy (DNS egress allowed) for ${label}`, mechanical: false, edits: [], newFiles: [{ relativePath: fileName, content: lines.join('\n') + '\n' }] });
   }
   return fixes;
 }

@@ -5,7 +5,7 @@ import { keyRange, nodeStart, resolveNode } from '../../engine/yaml';
 import { insertMapEntries, setScalar } from '../../engine/yaml-edit';
 import { allPods, containerLabel, isTemplated } from '../../kubernetes/model';
 import { runtimeSocket } from './lib-host-paths';
-import { hostPathVolumes, KUBERNETES_DOCS, rangeOf, volumeMounts } from './lib-objects';
+import { capitalize, hostPathVolumes, KUBERNETES_DOCS, rangeOf, volumeMounts } from './lib-objects';
 
 /** hostPath types for which a read-only mount protects nothing (a socket or a device is used, not written). */
 const NOT_FILES = new Set(['Socket', 'CharDevice', 'BlockDevice']);
@@ -41,7 +41,7 @@ export default kubernetesRule({
           const readOnly = resolveNode(mount.readOnlyPair?.value);
           if (isScalar(readOnly) && readOnly.value === true) continue;
           if (isTemplated(readOnly)) continue;
-          const message = `${containerLabel(container)} mounts host path \`${path}\` writable: add \`readOnly: true\` unless it must change files on the node.`;
+          const message = `${capitalize(containerLabel(container))} mounts host path \`${path}\` writable: add \`readOnly: true\` unless it must change files on the node.`;
           if (isScalar(readOnly) && readOnly.value !== null && readOnly.range) {
             ctx.report({ range: rangeOf(model, readOnly), message, fixes: [{ title: 'Mount it read-only (readOnly: true)', mechanical: true, edits: [setScalar(model.source, readOnly, true)] }] });
             continue;
