@@ -45,11 +45,11 @@ describe('kubernetes/model', () => {
     assert.deepEqual([object.kind, object.name, object.namespace, object.annotations, object.partial], ['Deployment', 'web', 'shop', { a: 'b' }, false]);
     assert.equal(object.pods.length, 1);
     const pod = object.pods[0];
-    assert.deepEqual(pod.containers.map((c) => [c.list, c.name]), [['initContainers', 'init'], ['containers', 'app']]);
+    assert.deepEqual(pod.containers.map((c) => [c.list, c.name]), [['containers', 'app'], ['initContainers', 'init']]);
     assert.equal(pod.annotations['container.apparmor.security.beta.kubernetes.io/app'], 'runtime/default');
   });
   it('models pod → container securityContext inheritance', () => {
-    const [init, app] = parseKubernetes(DEPLOYMENT, 'd.yaml').objects[0].pods[0].containers;
+    const [app, init] = parseKubernetes(DEPLOYMENT, 'd.yaml').objects[0].pods[0].containers;
     assert.deepEqual(effectiveSecurityValue(init, 'runAsNonRoot'), { value: true, node: effectiveSecurityValue(init, 'runAsNonRoot').node, level: 'pod' });
     assert.equal(effectiveSecurityValue(app, 'runAsUser').value, 0);
     assert.equal(effectiveSecurityValue(app, 'runAsUser').level, 'container');
