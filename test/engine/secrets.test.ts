@@ -87,6 +87,11 @@ describe('secrets: findCredentials', () => {
     // JSON-escaped and OpenSSH keys too.
     assert.equal(found(`{"key": "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\\n-----END OPENSSH PRIVATE KEY-----"}`)[0][0], 'private-key');
   });
+  it('finds base64-encoded private keys (Kubernetes tls.key)', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----\n';
+    const encoded = Buffer.from(pem).toString('base64');
+    assert.deepEqual(found(`  tls.key: ${encoded}\n  tls.crt: ${Buffer.from('-----BEGIN CERTIFICATE-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n').toString('base64')}\n`), [['private-key', encoded]]);
+  });
   it('ignores key markers without key material', () => {
     assert.deepEqual(found('RUN grep -q "BEGIN RSA PRIVATE KEY" key.pem\n'), []);
     assert.deepEqual(found('-----BEGIN PRIVATE KEY-----\n${PRIVATE_KEY}\n-----END PRIVATE KEY-----\n'), []);
@@ -188,6 +193,8 @@ describe('secrets: findCredentials', () => {
       'curl -u a:b '.repeat(8000),
       ('ghp_' + 'a'.repeat(300) + '\n').repeat(300),
       '${'.repeat(50_000),
+      'LS0tLS1CRUdJTi'.repeat(7000),
+      'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQo' + 'A'.repeat(100_000),
     ];
     for (const input of inputs) {
       const started = Date.now();

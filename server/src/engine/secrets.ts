@@ -281,7 +281,8 @@ const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]{1,20} ){0,3})PRIVATE KEY( BLOCK)?----
 const PEM_END = /-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 
 /**
- * Literal credentials anywhere in a text: PEM private key blocks, AWS access key IDs (and secret
+ * Literal credentials anywhere in a text: PEM private key blocks (also base64-encoded, as in a
+ * Kubernetes `tls.key`), AWS access key IDs (and secret
  * keys next to an `aws_secret_access_key` name), GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/
  * PyPI/OpenAI/Anthropic/Hugging Face tokens, Slack webhooks, `scheme://user:password@host` URLs,
  * passwords given on command lines (`--password x`, `mysql -px`, `docker login -p x`,
@@ -300,6 +301,7 @@ export function findCredentials(text: string): CredentialMatch[] {
   };
 
   findPrivateKeys(text, add);
+  findBase64PrivateKeys(text, add);
 
   for (const pattern of TOKEN_PATTERNS) {
     // Cheap pre-check on the literal part so most texts skip most regexes.
@@ -345,24 +347,53 @@ function forEachLine(text: string, callback: (start: number, end: number) => voi
   }
 }
 
+/** `-----BEGIN ` in base64, as it starts a base64-encoded PEM (Kubernetes `tls.key`, `.dockercfg`-style values). */
+const BASE64_PEM = /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,100}/g;
+
+/** A base64-encoded PEM private key: reports the whole base64 value. */
+function findBase64PrivateKeys(text: string, add: (start: number, end: number, kind: CredentialKind) => void): void {
+  if (!text.includes('LS0tLS1CRUdJTi')) return;
+  BASE64_PEM.lastIndex = 0;
+  let coveredTo = -1;
+  for (let m = BASE64_PEM.exec(text); m !== null; m = BASE64_PEM.exec(text)) {
+    if (m.index < coveredTo) continue;
+    const head = m[0].slice(0, m[0].length - (m[0].length % 4));
+    let decoded = '';
+    try {
+      decoded = atob(head);
+    } catch {
+      continue;
+    }
+    if (!/^-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY/.test(decoded)) continue;
+    let end = m.index + m[0].length;
+    const limit = Math.min(text.length, m.index + 100_000);
+    while (end < limit && /[A-Za-z0-9+/=]/.test(text[end])) end++;
+    add(m.index, end, 'private-key');
+    coveredTo = end;
+  }
+}
+
 function findPrivateKeys(text: string, add: (start: number, end: number, kind: CredentialKind) => void): void {
   if (!text.includes('PRIVATE KEY')) return;
   const ends: Array<[number, number]> = [];
   PEM_END.lastIndex = 0;
   for (let m = PEM_END.exec(text); m !== null; m = PEM_END.exec(text)) ends.push([m.index, m.index + m[0].length]);
+  const begins: Array<[number, number]> = [];
+  PEM_BEGIN.lastIndex = 0;
+  for (let m = PEM_BEGIN.exec(text); m !== null; m = PEM_BEGIN.exec(text)) begins.push([m.index, m.index + m[0].length]);
   let endIndex = 0;
   let coveredTo = -1;
-  PEM_BEGIN.lastIndex = 0;
-  for (let m = PEM_BEGIN.exec(text); m !== null; m = PEM_BEGIN.exec(text)) {
-    const begin = m.index;
+  for (let b = 0; b < begins.length; b++) {
+    const [begin, bodyStart] = begins[b];
     if (begin < coveredTo) continue;
-    const bodyStart = begin + m[0].length;
     while (endIndex < ends.length && ends[endIndex][0] < bodyStart) endIndex++;
-    // The body ends at the END marker, or (no END marker) is looked at for a short stretch.
+    // The body ends at the END marker, or (no END marker) is looked at for a short stretch;
+    // never past the next BEGIN marker, so every character is looked at once.
     const end = endIndex < ends.length ? ends[endIndex] : undefined;
-    const bodyEnd = end ? end[0] : Math.min(text.length, bodyStart + 4096);
-    if (!hasKeyMaterial(text, bodyStart, Math.min(bodyEnd, bodyStart + 20_000))) continue;
-    const stop = end ? end[1] : bodyStart;
+    const nextBegin = b + 1 < begins.length ? begins[b + 1][0] : text.length;
+    const bodyEnd = Math.min(end ? end[0] : bodyStart + 4096, nextBegin, bodyStart + 20_000);
+    if (!hasKeyMaterial(text, bodyStart, bodyEnd)) continue;
+    const stop = end && end[0] <= nextBegin ? end[1] : bodyStart;
     add(begin, stop, 'private-key');
     coveredTo = stop;
   }
