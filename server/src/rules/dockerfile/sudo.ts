@@ -15,7 +15,7 @@ export default dockerfileRule({
     how: 'Drop `sudo`. Run the privileged steps before switching with `USER`, or switch back with `USER root` for that step and then to the unprivileged user again.',
     bad: 'USER app\nRUN sudo apt-get update',
     good: 'RUN apt-get update && apt-get install -y --no-install-recommends curl\nUSER app',
-    references: [checklistReference('D2.1'), CIS_DOCKER('4.1', 'Ensure that a user for the container has been created'), NIST_800_190('4.4.3', 'Unbounded administrative access')],
+    references: [checklistReference('D2.1'), CIS_DOCKER('4.1', 'Ensure that a user for the container has been created'), NIST_800_190('4.3.1', 'Unbounded administrative access')],
   },
   check(model, ctx) {
     for (const { run, command } of shellCommands(model)) {
