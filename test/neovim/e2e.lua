@@ -58,6 +58,14 @@ local lashing_settings = { rules = { ['dockerfile/expose-ssh'] = 'error' } }
 -- Raw publishDiagnostics params by URI, as the server sent them (the test checks Neovim's own
 -- diagnostic store as well).
 local received = {}
+-- The server reports its workspace scan as work-done progress; cross-file findings of open
+-- documents are only final once the scan has ended and the server has gone quiet.
+local scans_ended = 0
+local last_publish = 0
+local function now_ms()
+  return vim.loop.hrtime() / 1e6
+end
+local QUIET_MS = 400
 
 local function run()
   assert(server, 'LASHING_SERVER is not set')
@@ -70,8 +78,16 @@ local function run()
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, params, ctx, handler_config)
         received[params.uri] = params
+        last_publish = now_ms()
         table.insert(result.published, { uri = params.uri, version = params.version, count = #params.diagnostics })
         return vim.lsp.handlers['textDocument/publishDiagnostics'](err, params, ctx, handler_config)
+      end,
+      ['$/progress'] = function(err, params, ctx, handler_config)
+        if type(params.value) == 'table' and params.value.kind == 'end' then
+          scans_ended = scans_ended + 1
+          table.insert(result.steps, 'server progress ended')
+        end
+        return vim.lsp.handlers['$/progress'](err, params, ctx, handler_config)
       end,
       -- Keep the headless run quiet: messages are recorded, not shown.
       ['window/showMessage'] = function(_, params)
@@ -132,20 +148,22 @@ local function run()
     step('opened ' .. relative .. ' as ' .. filetype)
   end
 
-  -- Diagnostics count only when they are for the buffer's current version (the server publishes
-  -- the version of open documents; a workspace scan may publish the on-disk state first).
-  local function wait_current(relative, predicate)
+  -- Diagnostics count when they are for the buffer's current version (the server publishes the
+  -- version of open documents; a workspace scan may publish the on-disk state first), the initial
+  -- workspace scan has ended and no diagnostics arrived for QUIET_MS (what a user sees settle).
+  local function wait_current(relative)
     local bufnr = buffers[relative]
     local uri = vim.uri_from_bufnr(bufnr)
     local done = vim.wait(timeout, function()
       local params = received[uri]
       return params ~= nil
         and params.version == vim.lsp.util.buf_versions[bufnr]
-        and (predicate == nil or predicate(params))
+        and scans_ended > 0
+        and now_ms() - last_publish >= QUIET_MS
     end, 20)
-    assert(done, 'no diagnostics for the current version of ' .. relative .. ' (version '
+    assert(done, 'no settled diagnostics for the current version of ' .. relative .. ' (version '
       .. tostring(vim.lsp.util.buf_versions[bufnr]) .. ', last published: '
-      .. vim.inspect(received[uri] and received[uri].version) .. ')')
+      .. vim.inspect(received[uri] and received[uri].version) .. ', scans ended: ' .. scans_ended .. ')')
     return received[uri]
   end
 
