@@ -21,10 +21,10 @@ export function isRuntimeSocket(path: string): boolean {
   return SOCKET_DIRS.test(p) && /\.sock(?:\.ttrpc)?$/.test(p);
 }
 
-/** The directory holds the runtime socket (mounting the whole directory mounts the socket). */
+/** The directory holds the runtime socket (`/var/run`, `/run/containerd`…: mounting it mounts the socket). */
 export function isRuntimeSocketDirectory(path: string): boolean {
   const p = normalizeHostPath(path);
-  return /^\/(?:var\/)?run\/(?:containerd|crio|podman|docker)$/.test(p);
+  return /^\/(?:var\/)?run(?:\/(?:containerd|crio|podman|docker))?$/.test(p);
 }
 
 /** Directories that are sensitive only as a whole (their files such as `/etc/localtime` are fine). */

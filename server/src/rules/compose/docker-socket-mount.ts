@@ -22,13 +22,19 @@ export default composeRule({
       for (const volume of volumeEntries(model, service)) {
         const hostPath = volume.type === 'bind' || volume.type === 'npipe' ? volume.source : volume.boundDevice;
         let socket = false;
-        if (hostPath !== undefined && !volume.unresolved) socket = isRuntimeSocket(hostPath) || isRuntimeSocketDirectory(hostPath);
-        // `${DOCKER_SOCK}:/var/run/docker.sock`: the host side is unknown, but the container expects the socket.
-        else if (volume.unresolved && volume.type === 'bind') socket = isRuntimeSocket(volume.target);
-        if (!socket) continue;
+        let directory = false;
+        if (hostPath !== undefined && !volume.unresolved) {
+          socket = isRuntimeSocket(hostPath);
+          directory = !socket && isRuntimeSocketDirectory(hostPath);
+        } else if (volume.unresolved && volume.type === 'bind') {
+          // `${DOCKER_SOCK}:/var/run/docker.sock`: the host side is unknown, but the container expects the socket.
+          socket = isRuntimeSocket(volume.target);
+        }
+        if (!socket && !directory) continue;
+        const what = directory ? `\`${hostPath}\`, which holds the container runtime socket` : 'the container runtime socket';
         ctx.report({
           range: volume.sourceRange,
-          message: `Service "${service.name}" mounts the container runtime socket${volume.readOnly ? ' (read-only does not help: API calls are not file writes)' : ''}: it can start privileged containers and take over the host.`,
+          message: `Service "${service.name}" mounts ${what}${volume.readOnly ? ' (read-only does not help: API calls are not file writes)' : ''}: it can start privileged containers and take over the host.`,
         });
       }
     }
