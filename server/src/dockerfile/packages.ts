@@ -858,6 +858,8 @@ export function writtenTexts(site: CommandSite): WrittenText[] {
   switch (site.program) {
     case 'echo':
     case 'printf':
+      // Only text that goes to a file (`> file`, `>> file`, `| tee file`).
+      if (redirectTargets(site).length === 0) break;
       for (const word of site.args) {
         if (isRedirection(word)) break;
         result.push({ word, text: word.value.replace(/\\n/g, '\n') });

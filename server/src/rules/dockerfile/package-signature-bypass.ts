@@ -137,7 +137,7 @@ function checkSite(model: DockerfileModel, site: CommandSite, hits: Hit[]): void
   for (const { word, text } of writtenTexts(site)) {
     if (site.command.programIndex < 0 && !/^(?:localpkg_)?gpgcheck=/i.test(word.value)) continue;
     if (GPGCHECK_WRITTEN.test(text)) {
-      hits.push({ range: substringRange(model, site, word, /\b(?:localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i), message: '`gpgcheck=0` in a repository configuration installs its packages without checking their signatures.' });
+      hits.push({ range: substringRange(model, site, word, /(?<!repo_)(?:localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i), message: '`gpgcheck=0` in a repository configuration installs its packages without checking their signatures.' });
     } else if (APT_SOURCE_TRUSTED.test(text)) {
       hits.push({ range: substringRange(model, site, word, /\b(?:trusted|allow-insecure|allow-weak)=yes\b/i), message: '`[trusted=yes]` makes apt install packages from this repository without checking their signatures.' });
     } else if (APT_CONF_WRITTEN.test(text)) {
