@@ -580,14 +580,25 @@ function gluedValue(word: CliWord, prefixLength: number, next: CliWord | undefin
  * Linear: the text is read once, segment by segment.
  */
 function findCommandLinePasswords(text: string, add: (start: number, end: number, kind: CredentialKind) => void, full: () => boolean): void {
-  if (!/pass|-p|-u|--user/i.test(text)) return;
-  let position = 0;
-  let previous: Segment | undefined;
-  while (position < text.length && !full()) {
-    const segment = readSegment(text, position, 8000);
-    position = segment.end + 1;
-    scanSegment(segment, previous, add);
-    previous = segment;
+  const trigger = /pass|-p|-u|--user|-U/i;
+  if (!trigger.test(text)) return;
+  // Only logical lines (physical lines joined by `\`-newline) that mention an option are read word by word.
+  let lineStart = 0;
+  while (lineStart < text.length && !full()) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    while (lineEnd > 0 && (text[lineEnd - 1] === '\\' || (text[lineEnd - 1] === '\r' && text[lineEnd - 2] === '\\'))) lineEnd = text.indexOf('\n', lineEnd + 1);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (trigger.test(text.slice(lineStart, lineEnd))) {
+      let position = lineStart;
+      let previous: Segment | undefined;
+      while (position < lineEnd && !full()) {
+        const segment = readSegment(text, position, Math.min(8000, lineEnd - position));
+        position = segment.end + 1;
+        scanSegment(segment, previous, add);
+        previous = segment;
+      }
+    }
+    lineStart = lineEnd + 1;
   }
 }
 

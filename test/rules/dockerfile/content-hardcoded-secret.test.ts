@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
-import { expectFindings } from '../../helpers';
+import { assert, expectFindings } from '../../helpers';
+import hardcodedSecret from '../../../server/src/rules/dockerfile/hardcoded-secret';
+import { parseDockerfile } from '../../../server/src/dockerfile/model';
+import { mergeConfig } from '../../../server/src/engine/config';
 
 const RULE = 'dockerfile/hardcoded-secret';
 // Token-shaped test values are assembled at run time so the repository holds none.
@@ -50,5 +53,20 @@ describe(RULE, () => {
         '',
       ].join('\n'),
     );
+  });
+  it('leaves literal values of secret-named ARG/ENV to dockerfile/secret-in-arg-env', () => {
+    expectFindings(RULE, 'Dockerfile', `FROM alpine:3.20\nENV GITHUB_TOKEN=${GITHUB}\nARG DEPLOY_URL=https://ci:⟦s3cret⟧@git.example.com/x.git\n`);
+    expectFindings(RULE, 'Dockerfile', `FROM alpine:3.20\nENV GITHUB_TOKEN=⟦${GITHUB}⟧\n`, { config: { rules: { 'dockerfile/secret-in-arg-env': 'off' } } });
+  });
+  it('is fast on a large file', () => {
+    const lines = ['FROM alpine:3.20'];
+    for (let i = 0; i < 4000; i++) lines.push(`RUN mysql -uroot -p"$PW" -e "select ${i}" && curl -u "$U:$P" https://example.com/${i} && echo "postgres://app:\${PW}@db/${i}"`);
+    const model = parseDockerfile(lines.join('\n') + '\n');
+    const rule = hardcodedSecret;
+    let reported = 0;
+    const started = Date.now();
+    rule.check(model, { config: mergeConfig(), workspace: { fileExists: () => false }, path: 'Dockerfile', report: () => reported++ });
+    assert.equal(reported, 0);
+    assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
   });
 });

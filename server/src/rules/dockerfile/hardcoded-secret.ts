@@ -1,6 +1,7 @@
 import { dockerfileRule } from '../../dockerfile/rule';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 import { describeCredential, findCredentials } from '../../engine/secrets';
+import { literalSecretValueSpans } from './secret-in-arg-env';
 
 export default dockerfileRule({
   id: 'dockerfile/hardcoded-secret',
@@ -24,7 +25,10 @@ export default dockerfileRule({
     ],
   },
   check(model, ctx) {
+    // A literal value of a secret-named ARG/ENV is dockerfile/secret-in-arg-env's finding (one per value).
+    const covered = ctx.config.rules['dockerfile/secret-in-arg-env'] === 'off' ? [] : literalSecretValueSpans(model);
     for (const match of findCredentials(model.source.text)) {
+      if (covered.some(([start, end]) => start <= match.start && match.end <= end)) continue;
       const what = describeCredential(match.kind);
       ctx.report({
         range: model.source.rangeAt(match.start, match.end),

@@ -139,6 +139,39 @@ function secretMountFix(model: DockerfileModel, declaration: Declaration, name: 
   return { title, mechanical: false, edits };
 }
 
+interface Judged {
+  declaration: Declaration;
+  name: string;
+  literal: boolean;
+}
+
+/** Declarations this rule reports: a secret name with a literal value, or one without a value that still passes through the history. */
+function judged(model: DockerfileModel): Judged[] {
+  const result: Judged[] = [];
+  for (const declaration of declarations(model)) {
+    const name = declaration.property.getName();
+    if (!isSecretName(name)) continue;
+    const value = declaration.property.getValue();
+    if (declaration.keyword === 'ENV' && (value === null || value.trim() === '')) continue;
+    if (value !== null && SWITCH_VALUE.test(value.trim())) continue;
+    result.push({ declaration, name, literal: value !== null && !isPlaceholderValue(value) });
+  }
+  return result;
+}
+
+/**
+ * Document offsets of the values this rule reports as literal secrets, so that
+ * dockerfile/hardcoded-secret does not report the same value a second time.
+ */
+export function literalSecretValueSpans(model: DockerfileModel): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const { declaration, literal } of judged(model)) {
+    const range = declaration.property.getValueRange();
+    if (literal && range) spans.push([model.source.offsetAt(range.start), model.source.offsetAt(range.end)]);
+  }
+  return spans;
+}
+
 export default dockerfileRule({
   id: 'dockerfile/secret-in-arg-env',
   title: 'Secret in ARG or ENV',
@@ -163,13 +196,7 @@ export default dockerfileRule({
     ],
   },
   check(model, ctx) {
-    for (const declaration of declarations(model)) {
-      const name = declaration.property.getName();
-      if (!isSecretName(name)) continue;
-      const value = declaration.property.getValue();
-      if (declaration.keyword === 'ENV' && (value === null || value.trim() === '')) continue;
-      if (value !== null && SWITCH_VALUE.test(value.trim())) continue;
-      const literal = value !== null && !isPlaceholderValue(value);
+    for (const { declaration, name, literal } of judged(model)) {
       const range: Range = declaration.property.getNameRange();
       let message: string;
       if (declaration.keyword === 'ARG') {
