@@ -40,6 +40,10 @@ describe(ID, () => {
       yaml('services:', '  app:', '    image: alpine:3.20', '    volumes:', '      - ⟦dockerrun⟧:/host-run', 'volumes:', '  dockerrun:', '    driver_opts:', '      type: none', '      o: bind', '      device: /var/run/docker'),
     );
   });
+  it('reports directories that hold the socket (/var/run, /run/containerd), once', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  cadvisor:', '    image: gcr.io/cadvisor/cadvisor:v0.49.1', '    volumes:', '      - ⟦/var/run⟧:/var/run:ro', '      - ⟦/run/containerd/⟧:/run/containerd'));
+    expectFindings('compose/sensitive-host-mount', 'compose.yaml', yaml('services:', '  cadvisor:', '    image: gcr.io/cadvisor/cadvisor:v0.49.1', '    volumes:', '      - /var/run:/var/run:ro', '      - /var/run/docker.sock:/var/run/docker.sock'));
+  });
   it('reports once when the volume list is an anchor shared by services', () => {
     expectFindings(ID, 'compose.yaml', yaml('x-vols: &vols', '  - ⟦/var/run/docker.sock⟧:/var/run/docker.sock', 'services:', '  a:', '    image: nginx:1.27', '    volumes: *vols', '  b:', '    image: nginx:1.27', '    volumes: *vols'));
   });

@@ -6,9 +6,10 @@ import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/refer
 
 /** `no-new-privileges`, `no-new-privileges:true`, `no-new-privileges=true`, or `…:false`. */
 export function noNewPrivilegesOption(text: string): boolean | undefined {
-  const match = /^\s*no-new-privileges\s*(?:[:=]\s*(\S*))?\s*$/i.exec(text);
+  // No two `\s*` may meet around an empty group: `\s*(?:[:=]\s*(\S*))?\s*$` backtracked quadratically on long blanks.
+  const match = /^\s*no-new-privileges(?:\s*([:=])(?:\s*(\S+))?)?\s*$/i.exec(text);
   if (!match) return undefined;
-  const value = (match[1] ?? 'true').toLowerCase();
+  const value = (match[1] ? match[2] ?? '' : 'true').toLowerCase();
   return value === 'true' || value === '1' || value === 'yes';
 }
 

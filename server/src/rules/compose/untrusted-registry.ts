@@ -13,7 +13,7 @@ export default composeRule({
   anchors: {},
   docs: {
     why: 'Images run with your data and network access. Images from registries your organisation has not approved skip its scanning, signing and provenance checks, and may be typosquats or abandoned repositories taken over by someone else. This rule is inactive until you list your trusted registries.',
-    how: 'Pull from a registry in the trusted list (for example a mirror or proxy cache of Docker Hub), or add the registry — or a `registry/organisation` prefix — to `trustedRegistries` in `.lashing.yaml` after review.',
+    how: 'Pull from a registry in the trusted list (for example a mirror or proxy cache of Docker Hub), or add the registry — or a `registry/organisation` prefix — to `trustedRegistries` in `.lashing.yaml` after review. Services with `build:` are not checked: their `image:` names the image Compose builds, not one it pulls; `${VAR:-default}` is resolved to its default, and an image that depends on a variable without a default is left alone.',
     bad: '# trustedRegistries: [registry.example.com]\nservices:\n  web:\n    image: randomuser/nginx:1.27',
     good: 'services:\n  web:\n    image: registry.example.com/library/nginx:1.27',
     references: [checklistReference('D1.5'), CIS_DOCKER('4.2', 'Ensure that containers use only trusted base images'), NIST_800_190('4.1.5', 'Use of untrusted images'), COMPOSE_REFERENCE('image')],
