@@ -1,6 +1,6 @@
 import { kubernetesRule } from '../../kubernetes/rule';
 import { checklistReference, NIST_800_190 } from '../../engine/references';
-import { describeCredential, findCredentials } from '../../engine/secrets';
+import { describeCredential, findCredentials, type CredentialMatch } from '../../engine/secrets';
 import { nodeEnd, nodeStart } from '../../engine/yaml';
 import { secretEnvSpans } from './lib-secrets';
 import { KUBERNETES_DOCS } from './lib-objects';
@@ -20,8 +20,7 @@ export default kubernetesRule({
     references: [checklistReference('D4.3'), NIST_800_190('4.1.4', 'Embedded clear text secrets'), KUBERNETES_DOCS('Good practices for Kubernetes Secrets', 'concepts/security/secrets-good-practices/')],
   },
   check(model, ctx) {
-    const text = model.source.text;
-    const matches = findCredentials(text);
+    const matches = credentialsByDocument(model.source.text);
     if (matches.length === 0) return;
     // Secret objects are reported by secret-manifest-committed, literal env secrets by secret-in-env.
     const skipped: Array<[number, number]> = [...secretEnvSpans(model)];
@@ -37,3 +36,25 @@ export default kubernetesRule({
     }
   },
 });
+
+const DOCUMENT_SEPARATOR = /^---(?=[ \t]|$)/gm;
+
+/**
+ * Credentials of every YAML document, scanned document by document: matches never span a `---`,
+ * and the scan stays fast on long multi-document files.
+ */
+function credentialsByDocument(text: string): CredentialMatch[] {
+  const result: CredentialMatch[] = [];
+  let start = 0;
+  const scan = (end: number): void => {
+    if (end <= start) return;
+    for (const match of findCredentials(text.slice(start, end))) result.push({ ...match, start: match.start + start, end: match.end + start });
+  };
+  DOCUMENT_SEPARATOR.lastIndex = 0;
+  for (let m = DOCUMENT_SEPARATOR.exec(text); m !== null; m = DOCUMENT_SEPARATOR.exec(text)) {
+    scan(m.index);
+    start = m.index;
+  }
+  scan(text.length);
+  return result;
+}

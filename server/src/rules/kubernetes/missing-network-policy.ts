@@ -27,6 +27,7 @@ export default kubernetesRule({
   check(model, ctx) {
     const known = knownFacts(model, ctx.workspace);
     const offeredInFile = new Set<string>();
+    const fixesByNamespace = new Map<string, Fix[]>();
     for (const object of model.objects) {
       if (!isWorkload(object) || object.partial) continue;
       const namespace = namespaceOf(object, known.defaultNamespace);
@@ -38,11 +39,16 @@ export default kubernetesRule({
         // Only the first finding of a namespace carries the mechanical fix, so fix-all adds one policy.
         const first = !offeredInFile.has(namespace);
         offeredInFile.add(namespace);
+        let fixes = fixesByNamespace.get(namespace);
+        if (!fixes) {
+          fixes = defaultDenyFixes(model, ctx.path, explicitNamespace, namespace, (path) => ctx.workspace.fileExists(path));
+          fixesByNamespace.set(namespace, fixes);
+        }
         const where = namespace === ANY_NAMESPACE ? 'its namespace' : `namespace "${namespace}"`;
         ctx.report({
           range: objectAnchor(model, object),
           message: `${objectLabel(object)} is not selected by any NetworkPolicy of ${where}: every pod in the cluster can reach it, and it can reach them.`,
-          fixes: defaultDenyFixes(model, ctx.path, explicitNamespace, namespace, first, (path) => ctx.workspace.fileExists(path)),
+          fixes: fixes.map((fix) => (fix.newFiles ? fix : { ...fix, mechanical: first })),
         });
         break;
       }
@@ -76,17 +82,19 @@ function policyLines(model: KubernetesModel, namespace: string | undefined): str
   ];
 }
 
-function defaultDenyFixes(model: KubernetesModel, path: string, namespace: string | undefined, effectiveNamespace: string, mechanical: boolean, fileExists: (path: string) => boolean): Fix[] {
+function defaultDenyFixes(model: KubernetesModel, path: string, namespace: string | undefined, effectiveNamespace: string, fileExists: (path: string) => boolean): Fix[] {
   const { source } = model;
   const eol = source.eol;
   const text = source.text;
   const lines = policyLines(model, namespace);
   // Append as a new document: `---` unless the file already ends with a document separator.
-  const trimmed = text.replace(/[\s]+$/, '');
-  const endsWithSeparator = /(?:^|\n)---[ \t]*$/.test(trimmed);
+  let contentEnd = text.length;
+  while (contentEnd > 0 && /\s/.test(text[contentEnd - 1])) contentEnd--;
+  const trimmed = text.slice(Math.max(0, text.lastIndexOf('\n', contentEnd - 1) + 1), contentEnd);
+  const endsWithSeparator = /^---[ \t]*$/.test(trimmed);
   let prefix = '';
   if (text.length > 0 && !/\n$/.test(text)) prefix += eol;
-  if (!endsWithSeparator && trimmed.length > 0) prefix += `---${eol}`;
+  if (!endsWithSeparator && contentEnd > 0) prefix += `---${eol}`;
   const end = source.positionAt(text.length);
   const append: TextEdit = { range: { start: end, end }, newText: prefix + lines.join(eol) + eol };
   const label = effectiveNamespace === ANY_NAMESPACE ? 'the namespace' : `namespace "${effectiveNamespace}"`;
@@ -95,7 +103,7 @@ function defaultDenyFixes(model: KubernetesModel, path: string, namespace: strin
   let fileName = DEFAULT_DENY_FILE;
   if (fileExists(folder + fileName) && namespace !== undefined) fileName = `networkpolicy-default-deny-${namespace.replace(/[^a-z0-9-]+/g, '-')}.yaml`;
   const fixes: Fix[] = [
-    { title: `Add a default-deny NetworkPolicy (DNS egress allowed) for ${label} to this file`, mechanical, edits: [append] },
+    { title: `Add a default-deny NetworkPolicy (DNS egress allowed) for ${label} to this file`, mechanical: true, edits: [append] },
   ];
   if (!fileExists(folder + fileName)) {
     fixes.push({ title: `Create ${fileName} with a default-deny NetworkPolicy (DNS egress allowed) for ${label}`, mechanical: false, edits: [], newFiles: [{ relativePath: fileName, content: lines.join('\n') + '\n' }] });
