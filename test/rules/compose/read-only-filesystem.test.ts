@@ -20,6 +20,12 @@ describe(ID, () => {
   it('fix sets false to true', () => {
     assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  web:', '    image: nginx:1.27', '    read_only: false'), yaml('services:', '  web:', '    image: nginx:1.27', '    read_only: true'));
   });
+  it('fix keeps CRLF line breaks', () => {
+    assertFixRoundTrip(ID, 'compose.yaml', 'services:\r\n  web:\r\n    image: nginx:1.27\r\n  db:\r\n    image: postgres:16\r\n    read_only: true\r\n', 'services:\r\n  web:\r\n    image: nginx:1.27\r\n    read_only: true\r\n  db:\r\n    image: postgres:16\r\n    read_only: true\r\n');
+  });
+  it('understands Compose merge tags (!override, !reset)', () => {
+    expectFindings(ID, 'compose.override.yaml', yaml('services:', '  web:', '    image: nginx:1.27', '    read_only: !override true', '  db:', '    image: postgres:16', '    read_only: !reset ⟦false⟧'));
+  });
   it('fix works on a last line without a newline', () => {
     assertFixRoundTrip(ID, 'compose.yaml', 'services:\n  web:\n    image: nginx:1.27', 'services:\n  web:\n    image: nginx:1.27\n    read_only: true');
   });
