@@ -30,7 +30,7 @@ describe('secrets: isSecretName', () => {
       'SECRET', 'SECRET_KEY', 'SECRET_KEY_BASE', 'DJANGO_SECRET_KEY', 'CLIENT_SECRET', 'clientSecret', 'NEXTAUTH_SECRET',
       'TOKEN', 'GITHUB_TOKEN', 'NPM_TOKEN', 'AUTH_TOKEN', 'AWS_SESSION_TOKEN', 'accessToken', 'PUBLIC_TOKEN',
       'API_KEY', 'APIKEY', 'OPENAI_API_KEY', 'x-api-key', 'apiKey', 'PRIVATE_KEY', 'GPG_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY', 'MINIO_ACCESS_KEY',
-      'APP_KEY', 'ENCRYPTION_KEY', 'SESSION_KEY', 'JWT_SIGNING_KEY', 'CREDENTIALS', 'GIT_CREDENTIALS', 'AWS_CREDS',
+      'APP_KEY', 'TLS_KEY', 'tls.key', 'ENCRYPTION_KEY', 'SESSION_KEY', 'JWT_SIGNING_KEY', 'CREDENTIALS', 'GIT_CREDENTIALS', 'AWS_CREDS',
       'NPM_AUTH', 'REGISTRY_AUTH', 'NPM_CONFIG__AUTH', 'spring.datasource.password', 'KEYSTORE_PASSWORD', 'GITHUB_TOKEN_READONLY',
     ]) {
       assert.equal(isSecretName(name), true, name);
@@ -64,13 +64,13 @@ describe('secrets: isPlaceholderValue', () => {
       '{{password}}', '<%= ENV["X"] %>', '%PASSWORD%', '<password>', '<your-token>', '[token]', 'xxx', 'XXXXXXXX', '***', '********', '...',
       'REPLACE_ME', 'replace-me', 'your-token-here', 'your_api_key', 'YOUR_API_KEY', 'put-your-key-here', 'null', 'none', 'true', 'false',
       '/run/secrets/db_password', 'op://vault/item/password', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db', 'vault:secret/data/db#password',
-      '${DB_PASSWORD:-${OTHER}}', 'placeholder', 'TODO',
+      '${DB_PASSWORD:-${OTHER}}', 'placeholder', 'TODO', '/etc/ssl/private/tls.key', '~/.ssh/id_rsa', './secrets/token.txt', '/run/secrets/', 'PASSWORD', 'YOUR_API_KEY',
     ]) {
       assert.equal(isPlaceholderValue(value), true, value);
     }
   });
   it('treats literals, including default passwords, as real values', () => {
-    for (const value of ['changeme', 'admin', 'password', 'postgres', 's3cr3t!', 'hunter2', '"hunter2"', '${DB_PASSWORD:-changeme}', 'abc123', 'yourself', GITHUB]) {
+    for (const value of ['changeme', 'admin', 'password', 'postgres', 's3cr3t!', 'hunter2', '"hunter2"', '${DB_PASSWORD:-changeme}', 'abc123', 'yourself', GITHUB, '/K7MDENG+bPxRfiCY', 'Password']) {
       assert.equal(isPlaceholderValue(value), false, value);
     }
   });

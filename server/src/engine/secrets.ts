@@ -50,7 +50,7 @@ const SECRET_WORDS_EXACT = new Set(['pass', 'pwd', 'creds', 'cred', 'passcode', 
 const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'access', 'session', 'encryption', 'encrypt', 'signing', 'sign', 'master', 'license', 'licence',
   'app', 'application', 'hmac', 'jwt', 'client', 'account', 'storage', 'ssh', 'deploy', 'crypto', 'crypt', 'cipher', 'aes',
-  'auth', 'nonce', 'admin', 'service', 'subscription', 'consumer', 'shared', 'root', 'write', 'secure', 'logged',
+  'auth', 'nonce', 'admin', 'service', 'subscription', 'consumer', 'shared', 'root', 'write', 'secure', 'logged', 'tls', 'ssl',
 ]);
 /** Words that, after the secret word, say the variable holds something else: a path, an ID, a setting. */
 const NON_SECRET_SUFFIXES = new Set([
@@ -123,6 +123,16 @@ function isSecretWordAt(tokens: string[], i: number): boolean {
 // Values
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Whether a value is a path to a file (which may hold the secret) rather than the secret itself:
+ * `/run/secrets/db`, `/etc/ssl/private/tls.key`, `~/.ssh/id_rsa`, `./certs/key.pem`.
+ */
+export function looksLikeFilePath(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 1024) return false;
+  return /^(?:~|\.{1,2})?\/(?:etc|run|var|root|home|opt|usr|tmp|app|srv|secrets?|certs?|config|data|mnt|keys?|workspace|src)(?:\/[\w.@+-]+)+\/?$/.test(v) || /^(?:~|\.{1,2})\/[\w.@+-]+(?:\/[\w.@+-]+)*$/.test(v);
+}
+
 const PLACEHOLDER_WORDS = new Set(['null', 'nil', 'none', 'undefined', 'true', 'false', 'yes', 'no', 'on', 'off', 'redacted', 'placeholder', 'todo', 'tbd', 'fixme', 'replace_me', 'replaceme', 'replace-me', '-', '...', '…']);
 
 /**
@@ -151,7 +161,7 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^(?:[xX*•.#-]+|0+)$/.test(v)) return true; // xxx, ***, ...., 0000
   const lower = v.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
-  if (/^(?:\/var)?\/run\/secrets\//.test(v)) return true;
+  if (looksLikeFilePath(v)) return true;
   if (/^(?:op|vault|sm|gcp-secret|azure-keyvault|secretsmanager|ssm):\/?\/?/.test(lower)) return true;
   if (lower.startsWith('arn:aws:secretsmanager:') || lower.startsWith('arn:aws:ssm:') || lower.startsWith('@microsoft.keyvault(')) return true;
   if (/^projects\/[^/]+\/secrets\//.test(v)) return true;
@@ -463,6 +473,22 @@ function findUrlPasswords(text: string, lineStart: number, lineEnd: number, add:
   }
 }
 
+/**
+ * Whether `text` ends with `key=value` (value up to 200 characters, no `;`), then an optional `;`
+ * and blanks. Scans back from the end: the equivalent `/[A-Za-z ]=[^;]{0,200};?\s*$/` tries 200
+ * characters from every `=` of the text (O(n·200) per call, and it ran once per password match).
+ */
+function endsWithKeyValue(text: string): boolean {
+  let end = text.trimEnd().length;
+  if (text[end - 1] === ';') end--;
+  for (let i = end - 1; i >= 1 && end - i - 1 <= 200; i--) {
+    const c = text[i];
+    if (c === ';') return false;
+    if (c === '=' && /[A-Za-z ]/.test(text[i - 1])) return true;
+  }
+  return false;
+}
+
 /** ADO.NET / JDBC-style `…;Password=literal;…` connection strings. */
 function findConnectionStringPasswords(text: string, lineStart: number, lineEnd: number, add: (start: number, end: number, kind: CredentialKind) => void): void {
   const line = text.slice(lineStart, lineEnd);
@@ -473,7 +499,7 @@ function findConnectionStringPasswords(text: string, lineStart: number, lineEnd:
     // A connection string has other `key=value;` pairs around the password.
     const before = line.slice(Math.max(0, m.index - 300), m.index);
     const after = line.slice(m.index + m[0].length, m.index + m[0].length + 2);
-    if (!/[A-Za-z ]=[^;]{0,200};?\s*$/.test(before) && !after.startsWith(';')) continue;
+    if (!endsWithKeyValue(before) && !after.startsWith(';')) continue;
     if (isPlaceholderValue(value) || value.includes('$')) continue;
     const start = lineStart + m.index + m[0].length - m[1].length;
     add(start, start + value.length, 'connection-string-password');

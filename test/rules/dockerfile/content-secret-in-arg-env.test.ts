@@ -40,6 +40,7 @@ describe(RULE, () => {
         'ENV PUBLIC_KEY=ssh-ed25519 KEY=value',
         'ENV NPM_TOKEN=""',
         'ARG USE_AUTH=false',
+        'ENV SSL_KEY=/etc/ssl/private/server.key TLS_KEY=./certs/tls.key DB_PASSWORD=/run/secrets/db_password',
         'RUN echo ok',
       ].join('\n') + '\n',
     );

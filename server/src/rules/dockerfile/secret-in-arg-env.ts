@@ -2,7 +2,7 @@ import type { Property } from 'dockerfile-ast';
 import { dockerfileRule } from '../../dockerfile/rule';
 import type { DockerfileModel, DockerInstruction, Stage } from '../../dockerfile/model';
 import { checklistReference, CIS_DOCKER, DOCKERFILE_REFERENCE, NIST_800_190 } from '../../engine/references';
-import { isPlaceholderValue, isSecretName } from '../../engine/secrets';
+import { isPlaceholderValue, isSecretName, looksLikeFilePath } from '../../engine/secrets';
 import type { Fix, Range, TextEdit } from '../../engine/types';
 import { propertiesOf, removeInstructionEdit, removeSpanEdit } from './content-common';
 
@@ -153,7 +153,8 @@ function judged(model: DockerfileModel): Judged[] {
     if (!isSecretName(name)) continue;
     const value = declaration.property.getValue();
     if (declaration.keyword === 'ENV' && (value === null || value.trim() === '')) continue;
-    if (value !== null && SWITCH_VALUE.test(value.trim())) continue;
+    // A switch (`USE_AUTH=false`) or a path to the file that holds the secret is not a secret.
+    if (value !== null && (SWITCH_VALUE.test(value.trim()) || looksLikeFilePath(value))) continue;
     result.push({ declaration, name, literal: value !== null && !isPlaceholderValue(value) });
   }
   return result;
