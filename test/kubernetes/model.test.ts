@@ -80,10 +80,14 @@ describe('kubernetes/model', () => {
   it('marks kustomize patches partial', () => {
     const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        resources: {limits: {memory: 1Gi}}\n';
     assert.equal(parseKubernetes(patch, 'overlays/prod/deploy.yaml').objects[0].partial, true);
-    assert.equal(parseKubernetes(DEPLOYMENT, 'overlays/prod/increase-replicas.yaml').objects[0].partial, false);
+    assert.equal(parseKubernetes(DEPLOYMENT.replace('spec:\n  template:', 'spec:\n  selector: {matchLabels: {app: web}}\n  template:'), 'overlays/prod/web.yaml').objects[0].partial, false);
     assert.equal(parseKubernetes(DEPLOYMENT, 'overlays/prod/security-patch.yaml').objects[0].partial, true);
     assert.equal(parseKubernetes(DEPLOYMENT.replace('a: b', '$patch: replace'), 'x.yaml').objects[0].partial, true);
     assert.equal(parseKubernetes('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n', 'x.yaml').objects[0].partial, true);
+    // A "set image" patch in an overlay: complete containers, but no selector.
+    const setImage = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: web:2.0\n';
+    assert.equal(parseKubernetes(setImage, 'deploy/overlays/prod/deployment.yaml').objects[0].partial, true);
+    assert.equal(parseKubernetes(setImage, 'deploy/base/deployment.yaml').objects[0].partial, false);
   });
   it('ignores YAML that is not Kubernetes', () => {
     assert.equal(parseKubernetes('name: ci\non: push\njobs: {}\n', 'ci.yaml').objects.length, 0);

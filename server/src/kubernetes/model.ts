@@ -128,8 +128,10 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
     }
   }
 
-  const fileName = path.replace(/\\/g, '/').split('/').pop() ?? '';
+  const normalizedPath = path.replace(/\\/g, '/');
+  const fileName = normalizedPath.split('/').pop() ?? '';
   const patchFile = /patch/i.test(fileName);
+  const overlayDir = /(?:^|\/)(?:overlays|patches)\//.test(normalizedPath);
   let errorNoticed = false;
   for (const document of documents) {
     if (document.errors.length > 0) {
@@ -147,7 +149,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
     const objects = items ? seqItems(items).flatMap((item) => (isMap(item) ? [makeObject(item, document)].filter((o): o is KubeObject => o !== undefined) : [])) : [top];
     for (const object of objects) {
       discoverPods(object);
-      object.partial = isPartial(object, parseSource.text, patchFile, masked?.blocks ?? []);
+      object.partial = isPartial(object, parseSource.text, patchFile, overlayDir, masked?.blocks ?? []);
       model.objects.push(object);
     }
   }
@@ -269,8 +271,17 @@ function makePod(object: KubeObject, spec: YAMLMap, specKey: Pair, metadata: YAM
   return pod;
 }
 
-function isPartial(object: KubeObject, parsedText: string, patchFile: boolean, helmBlocks: Array<[number, number]>): boolean {
+const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * A kustomize / strategic-merge patch (or a Helm template with injected blocks) only states what it
+ * changes, so a missing setting says nothing. Signs: a file named like a patch, patch directives,
+ * containers without an image, a workload without pod spec, or, in `overlays/` and `patches/`
+ * folders, an apps/v1 workload without the `selector` every complete one has.
+ */
+function isPartial(object: KubeObject, parsedText: string, patchFile: boolean, overlayDir: boolean, helmBlocks: Array<[number, number]>): boolean {
   if (patchFile) return true;
+  if (overlayDir && object.apiVersion.startsWith('apps/') && SELECTOR_REQUIRED.has(object.kind) && !getPair(getMap(object.map, 'spec'), 'selector')) return true;
   const start = nodeStart(object.map);
   const end = nodeEnd(object.map);
   if (PATCH_DIRECTIVE.test(parsedText.slice(start, end))) return true;
