@@ -32,6 +32,7 @@ export interface CommandSite {
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
 const MAX_DEPTH = 4;
+const MAX_NESTED_SCRIPTS = 2000;
 const siteCache = new WeakMap<DockerfileModel, CommandSite[]>();
 
 /** All commands of all POSIX RUN scripts (ONBUILD triggers and heredocs included), nested ones too. */
@@ -40,10 +41,13 @@ export function commandSites(model: DockerfileModel): CommandSite[] {
   if (cached) return cached;
   const sites: CommandSite[] = [];
   let order = 0;
+  // Nested scripts parsed so far: bounded so that pathological input stays linear.
+  let nestedBudget = MAX_NESTED_SCRIPTS;
   const visit = (run: RunScript, script: ShellScript, depth: number, parent: CommandSite['parent'], scanSubstitutions: boolean): void => {
+    const scriptRun = script === run.script ? run : { ...run, script };
     for (const command of script.commands) {
       const site: CommandSite = {
-        run: script === run.script ? run : { ...run, script },
+        run: scriptRun,
         command,
         program: programName(command),
         args: commandArgs(command),
@@ -53,18 +57,19 @@ export function commandSites(model: DockerfileModel): CommandSite[] {
         parent,
       };
       sites.push(site);
-      if (depth >= MAX_DEPTH) continue;
+      if (depth >= MAX_DEPTH || nestedBudget <= 0) continue;
       const codeWord = shellCodeWord(site);
       for (const word of command.words) {
         if (scanSubstitutions) {
           for (const span of substitutionSpans(word.raw)) {
+            if (nestedBudget-- <= 0) break;
             const nested = parseShell(subText(script.source, word.start + span.start, word.start + span.end));
             visit(run, nested, depth + 1, { site, word, kind: span.kind }, true);
           }
         }
         if (word === codeWord) {
           const inner = stringInterior(word);
-          if (inner) {
+          if (inner && nestedBudget-- > 0) {
             // A double-quoted string's substitutions are expanded by the outer shell (found above).
             const nested = parseShell(subText(script.source, inner.start, inner.end));
             visit(run, nested, depth + 1, { site, word, kind: 'string' }, word.raw.startsWith("'"));
@@ -353,10 +358,18 @@ export interface ParsedArgs {
   operands: ShellWord[];
 }
 
+const longOptionSets = new WeakMap<OptionSpec, ReadonlySet<string>>();
+
+function longOptionSet(spec: OptionSpec): ReadonlySet<string> {
+  let set = longOptionSets.get(spec);
+  if (!set) longOptionSets.set(spec, (set = new Set(spec.longWithValue ?? [])));
+  return set;
+}
+
 export function parseArgs(args: readonly ShellWord[], spec: OptionSpec): ParsedArgs {
   const options: ParsedOption[] = [];
   const operands: ShellWord[] = [];
-  const longWithValue = new Set(spec.longWithValue ?? []);
+  const longWithValue = longOptionSet(spec);
   const shortWithValue = spec.shortWithValue ?? '';
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
@@ -445,8 +458,12 @@ const WGET_SPEC: OptionSpec = {
   longWithValue: ['--output-document', '--output-file', '--append-output', '--execute', '--input-file', '--base', '--tries', '--timeout', '--wait', '--quota', '--user-agent', '--directory-prefix', '--level', '--accept', '--reject', '--domains', '--header', '--user', '--password', '--ca-certificate', '--ca-directory', '--certificate', '--private-key', '--post-data', '--post-file', '--method', '--body-data', '--load-cookies', '--save-cookies'],
 };
 
+const curlCache = new WeakMap<CommandSite, ParsedArgs>();
+
 export function curlArgs(site: CommandSite): ParsedArgs {
-  return parseArgs(site.args, CURL_SPEC);
+  let parsed = curlCache.get(site);
+  if (!parsed) curlCache.set(site, (parsed = parseArgs(site.args, CURL_SPEC)));
+  return parsed;
 }
 export function wgetArgs(site: CommandSite): ParsedArgs {
   return parseArgs(site.args, WGET_SPEC);
@@ -540,7 +557,7 @@ const PIP: ManagerDef = {
   family: 'pip',
   spec: {
     shortWithValue: 'rceitfC',
-    longWithValue: ['--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--trusted-host', '--target', '--prefix', '--root', '--src', '--upgrade-strategy', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--global-option', '--install-option', '--config-settings', '--report', '--python', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated', '--build-option', '--group'],
+    longWithValue: ['--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--trusted-host', '--target', '--prefix', '--root', '--src', '--upgrade-strategy', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--global-option', '--install-option', '--config-settings', '--report', '--python', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated', '--build-option', '--group', '--allow-insecure-host'],
   },
   actions: { install: 'install', uninstall: 'remove', config: 'config', cache: 'clean', download: 'other', wheel: 'other' },
 };

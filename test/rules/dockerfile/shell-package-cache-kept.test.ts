@@ -96,3 +96,13 @@ describe(RULE, () => {
     assertFixRoundTrip(RULE, 'Dockerfile', 'FROM python:3.12\nRUN python3 -m pip install -U pip\n', 'FROM python:3.12\nRUN python3 -m pip install --no-cache-dir -U pip\n');
   });
 });
+
+describe(`${RULE}: edge cases`, () => {
+  it('reports apt upgrades too, and ONBUILD triggers', () => {
+    expectFindings(RULE, 'Dockerfile', 'FROM debian:12\nRUN apt-get update && apt-get -y ⟦dist-upgrade⟧\nONBUILD RUN apk ⟦add⟧ git\n');
+  });
+  it('fix keeps CRLF line breaks and backtick continuations', () => {
+    assertFixRoundTrip(RULE, 'Dockerfile', 'FROM debian:12\r\nRUN apt-get update && \\\r\n    apt-get install -y --no-install-recommends curl\r\nCMD ["curl"]\r\n', 'FROM debian:12\r\nRUN apt-get update && \\\r\n    apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\r\nCMD ["curl"]\r\n');
+    assertFixRoundTrip(RULE, 'Dockerfile', '# escape=`\nFROM alpine:3.20\nRUN apk add `\n    curl\n', '# escape=`\nFROM alpine:3.20\nRUN apk add --no-cache `\n    curl\n');
+  });
+});

@@ -126,3 +126,16 @@ describe(RULE, () => {
     assertFixRoundTrip(RULE, 'Dockerfile', 'FROM node:20\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci\n', 'FROM node:20\nRUN npm ci\n');
   });
 });
+
+describe(`${RULE}: edge cases`, () => {
+  it('reports inside substitutions and sh -c strings, with exact ranges', () => {
+    expectFindings(RULE, 'Dockerfile', 'FROM debian:12\nRUN VERSION="$(curl ⟦-k⟧ -s https://x.example/latest)" && sh -c \'wget ⟦--no-check-certificate⟧ -qO /x https://x.example\'\n');
+  });
+  it('fix removes an ONBUILD ENV and a flag in a substitution', () => {
+    assertFixRoundTrip(RULE, 'Dockerfile', 'FROM node:20\nONBUILD ENV NODE_TLS_REJECT_UNAUTHORIZED=0\nCMD ["node"]\n', 'FROM node:20\nCMD ["node"]\n');
+    assertFixRoundTrip(RULE, 'Dockerfile', 'FROM debian:12\nRUN V="$(curl -k -s https://x.example/v)"\n', 'FROM debian:12\nRUN V="$(curl -s https://x.example/v)"\n');
+  });
+  it('reports uv --allow-insecure-host', () => {
+    expectFindings(RULE, 'Dockerfile', 'FROM python:3.12\nRUN uv pip install --system ⟦--allow-insecure-host⟧ pypi.internal flask\n');
+  });
+});

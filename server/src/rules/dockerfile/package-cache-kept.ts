@@ -114,9 +114,9 @@ export default dockerfileRule({
 
 /** apt, yum/dnf and zypper: a clean-up command in the same RUN. One finding per RUN and family. */
 function checkChainCleanup(model: DockerfileModel, ctx: RuleContext, instr: Instr, invocations: PackageInvocation[]): void {
-  const apt = invocations.find((invocation) => invocation.family === 'apt' && (invocation.subcommandName === 'install' || invocation.subcommandName === 'reinstall'));
+  const apt = invocations.find((invocation) => invocation.family === 'apt' && (invocation.action === 'install' || invocation.action === 'upgrade'));
   if (apt?.subcommand && !mentionsCleanup(instr, APT_LISTS) && !cacheMounts(instr.instruction).some((target) => APT_MOUNT.test(target))) {
-    report(model, ctx, apt, `\`${apt.manager} install\` leaves the package lists in \`/var/lib/apt/lists\`: remove them in the same RUN.`, ' && rm -rf /var/lib/apt/lists/*', 'Append `rm -rf /var/lib/apt/lists/*`');
+    report(model, ctx, apt, `\`${apt.manager} ${apt.subcommand.value}\` leaves the package lists in \`/var/lib/apt/lists\`: remove them in the same RUN.`, ' && rm -rf /var/lib/apt/lists/*', 'Append `rm -rf /var/lib/apt/lists/*`');
   }
   const rpm = invocations.find((invocation) => invocation.family === 'rpm' && (invocation.action === 'install' || invocation.action === 'upgrade'));
   if (rpm?.subcommand) {

@@ -28,17 +28,16 @@ function baseShellKind(stage: Stage): ShellKind {
   return BASH_IMAGES.has(name) ? 'bash' : 'unknown';
 }
 
-/** Whether a `set` command earlier in the script turned pipefail on. */
-function pipefailSetBefore(script: ShellScript, index: number): boolean {
+/** Index of the first `set -o pipefail` (or `set -euo pipefail` …) command of a script, or Infinity. */
+function pipefailIndex(script: ShellScript): number {
   for (const command of script.commands) {
-    if (command.index >= index) break;
     if (programName(command) !== 'set') continue;
     const args = commandArgs(command);
     for (let i = 1; i < args.length; i++) {
-      if (args[i].value === 'pipefail' && /^-[A-Za-z]*o$/.test(args[i - 1].value)) return true;
+      if (args[i].value === 'pipefail' && /^-[A-Za-z]*o$/.test(args[i - 1].value)) return command.index;
     }
   }
-  return false;
+  return Number.POSITIVE_INFINITY;
 }
 
 function shellHasPipefail(run: RunScript): boolean {
@@ -72,10 +71,14 @@ export default dockerfileRule({
     const stageShellFixed = new Set<Stage>();
     const scriptFixed = new Set<ShellScript>();
     const firstInStage = new Map<Stage, CommandSite>();
+    const pipefailAt = new Map<ShellScript, number>();
     for (const site of commandSites(model)) {
       if (site.parent || !isDownloader(site) || site.command.separator !== '|') continue;
       if (site.program === 'curl' && findOption(curlArgs(site), '-V', '--version', '-h', '--help')) continue;
-      if (shellHasPipefail(site.run) || pipefailSetBefore(site.run.script, site.command.index)) continue;
+      if (shellHasPipefail(site.run)) continue;
+      let setAt = pipefailAt.get(site.run.script);
+      if (setAt === undefined) pipefailAt.set(site.run.script, (setAt = pipefailIndex(site.run.script)));
+      if (setAt < site.command.index) continue;
 
       const fixes: Fix[] = [];
       const prefix = prefixEdit(model, site);

@@ -27,6 +27,10 @@ const APT_VERIFY_OFF = /Acquire::https::(?:[^:\s"]+::)?Verify-(?:Peer|Host)["']?
 const WGETRC_OFF = /\bcheck_certificate\s*=\s*off\b/i;
 const GIT_SSLVERIFY_KEY = /^http\.(?:.+\.)?sslverify$/i;
 
+const INSECURE_VARIABLES = new Set(['NODE_TLS_REJECT_UNAUTHORIZED', 'PYTHONHTTPSVERIFY', 'GIT_SSL_NO_VERIFY', 'PIP_TRUSTED_HOST', 'NPM_CONFIG_STRICT_SSL', 'YARN_ENABLE_STRICT_SSL']);
+
+const INSECURE_NAME_TEXT = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|PIP_TRUSTED_HOST|NPM_CONFIG_STRICT_SSL|YARN_ENABLE_STRICT_SSL/i;
+
 /** Why an environment variable turns certificate checks off, or undefined when it does not. */
 export function insecureVariable(name: string, value: string | null, isArg: boolean): string | undefined {
   const upper = name.toUpperCase();
@@ -169,12 +173,12 @@ function checkCommand(model: DockerfileModel, site: CommandSite, hits: Hit[]): v
   const invocation = packageInvocation(site);
   if (invocation?.family === 'pip') {
     for (const option of invocation.options) {
-      if (option.name !== '--trusted-host') continue;
+      if (option.name !== '--trusted-host' && option.name !== '--allow-insecure-host') continue;
       hits.push({
         range: siteWordRange(model, site, option.word),
-        message: `\`pip --trusted-host${option.value ? ' ' + option.value : ''}\` accepts any certificate (and plain HTTP) from that host.`,
+        message: `\`${invocation.manager} ${option.name}${option.value ? ' ' + option.value : ''}\` accepts any certificate (and plain HTTP) from that host.`,
         edits: [removeOptionEdit(model, site, option)],
-        fixTitle: 'Remove `--trusted-host`',
+        fixTitle: `Remove \`${option.name}\``,
       });
     }
     if (invocation.action === 'config') {
@@ -298,16 +302,19 @@ function checkVariables(model: DockerfileModel, hits: Hit[]): void {
   for (const node of instructions) {
     const keyword = node.getKeyword().toUpperCase();
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    // Cheap text test first: building the properties of a long ENV is costly.
+    const range = node.getRange();
+    if (!INSECURE_NAME_TEXT.test(model.source.text.slice(model.source.offsetAt(range.start), model.source.offsetAt(range.end)))) continue;
     const withProperties = node as unknown as { getProperties?: () => Array<{ getName(): string; getValue(): string | null; getRange(): Range; getAssignmentOperator(): string | null }> };
     if (typeof withProperties.getProperties !== 'function') continue;
     const properties = withProperties.getProperties();
     properties.forEach((property, index) => {
+      if (!INSECURE_VARIABLES.has(property.getName().toUpperCase())) return;
       const value = keyword === 'ARG' && property.getAssignmentOperator() === null ? null : property.getValue();
       const reason = insecureVariable(property.getName(), value, keyword === 'ARG');
       if (!reason) return;
       let edit: TextEdit;
       if (properties.length === 1) {
-        const range = node.getRange();
         // For an ONBUILD trigger these are the ONBUILD instruction's lines.
         edit = { range: model.source.wholeLinesRange(range.start.line, range.end.line), newText: '' };
       } else if (index + 1 < properties.length) {
