@@ -44,6 +44,7 @@ describe('secrets: isSecretName', () => {
       'TOKEN_EXPIRY', 'TOKEN_TTL', 'TOKEN_TIMEOUT', 'TOKEN_LENGTH', 'PASSWORD_MIN_LENGTH', 'DB_SECRET_NAME', 'DB_SECRET_REF', 'KEY', 'KEYRING',
       'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD', 'MAX_TOKENS', 'MAX_NEW_TOKENS', 'TOKENIZERS_PARALLELISM',
       'PWD', 'OLDPWD', 'SSH_AUTH_SOCK', 'AUTH', 'AUTH_TYPE', 'DISABLE_AUTH', 'PASS_MAX_DAYS', 'PASSWORD_AUTHENTICATION', 'GOOGLE_APPLICATION_CREDENTIALS',
+      'existingSecret', 'existingSecretPasswordKey', 'passwordKey', 'secretKeyRef', 'secretName', 'tokenSecretRef',
       'DATABASE_URL', 'NODE_VERSION', 'CACHE_KEY', 'SORT_KEY', 'PRIMARY_KEY', 'BYPASS', 'PASSTHROUGH', 'PATH', '', 'TOKEN_ISSUER',
     ]) {
       assert.equal(isSecretName(name), false, name);

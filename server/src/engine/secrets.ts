@@ -52,7 +52,10 @@ const KEY_QUALIFIERS = new Set([
   'app', 'application', 'hmac', 'jwt', 'client', 'account', 'storage', 'ssh', 'deploy', 'crypto', 'crypt', 'cipher', 'aes',
   'auth', 'nonce', 'admin', 'service', 'subscription', 'consumer', 'shared', 'root', 'write', 'secure', 'logged', 'tls', 'ssl',
 ]);
-/** Words that, after the secret word, say the variable holds something else: a path, an ID, a setting. */
+/**
+ * Words that, after the secret word, say the variable holds something else: a path, an ID, a
+ * setting, or the name of a key inside a Secret (`passwordKey`, `existingSecretPasswordKey`).
+ */
 const NON_SECRET_SUFFIXES = new Set([
   'file', 'files', 'path', 'paths', 'dir', 'dirs', 'directory', 'folder', 'location', 'mount', 'volume',
   'id', 'ids', 'name', 'names', 'ref', 'refs', 'reference', 'arn', 'version', 'ver',
@@ -70,7 +73,7 @@ const NON_SECRET_SUFFIXES = new Set([
 /** Words that, before the secret word, say the variable is a setting about secrets (`ALLOW_EMPTY_PASSWORD`). */
 const NON_SECRET_PREFIXES = new Set([
   'allow', 'empty', 'random', 'min', 'max', 'minimum', 'maximum', 'no', 'skip', 'disable', 'enable', 'require', 'use',
-  'generate', 'has', 'is', 'with', 'without', 'num', 'number', 'count',
+  'generate', 'has', 'is', 'with', 'without', 'num', 'number', 'count', 'existing', 'external',
 ]);
 /** Whole names that look like secrets but conventionally hold paths or settings. */
 const NON_SECRET_NAMES = new Set(['google_application_credentials', 'credentials_directory', 'pwd', 'oldpwd']);
