@@ -5,7 +5,8 @@ export function normalizeHostPath(path: string): string {
   let p = path.trim().replace(/\\/g, '/');
   if (p.startsWith('//./pipe/') || p.startsWith('//.//pipe/')) return p.toLowerCase();
   p = p.replace(/\/{2,}/g, '/').replace(/\/\.(?=\/|$)/g, '');
-  if (p.length > 1) p = p.replace(/\/+$/, '');
+  // `(?<!\/)`: only the first slash of a run starts a match (`/\/+$/` alone is quadratic on `////…x`).
+  if (p.length > 1) p = p.replace(/(?<!\/)\/+$/, '');
   return p === '' ? '/' : p;
 }
 
