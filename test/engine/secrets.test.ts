@@ -77,6 +77,17 @@ describe('secrets: isPlaceholderValue', () => {
   });
 });
 
+describe('secrets: linear value checks', () => {
+  it('isPlaceholderValue and isSecretName are fast on adversarial values', () => {
+    for (const value of ['x'.repeat(100_000) + 'y', '${A:-' + '-'.repeat(100_000), ' here'.repeat(20_000) + 'x', '#{'.repeat(50_000), '<' + 'a'.repeat(100_000), '/etc/' + 'a/'.repeat(50_000) + '!']) {
+      const started = Date.now();
+      isPlaceholderValue(value);
+      isSecretName(value);
+      assert.ok(Date.now() - started < 100, value.slice(0, 10));
+    }
+  });
+});
+
 describe('secrets: findCredentials', () => {
   it('finds PEM private key blocks as a whole', () => {
     const body = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n';

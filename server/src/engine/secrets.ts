@@ -158,7 +158,8 @@ export function isPlaceholderValue(value: string): boolean {
   }
   if (v.includes('{{') && v.includes('}}')) return true; // Helm, Jinja, Go templates
   if (v.includes('<%') && v.includes('%>')) return true; // ERB
-  if (/#\{[^}]{1,200}\}/.test(v)) return true; // Ruby/Octopus interpolation
+  const interpolation = v.indexOf('#{');
+  if (interpolation >= 0 && v.indexOf('}', interpolation) > interpolation + 2) return true; // Ruby/Octopus #{…}
   if (/^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v)) return true; // Windows %VAR%
   if (/^<[^<>]{1,200}>$/.test(v) || /^\[[^[\]]{1,200}\]$/.test(v)) return true; // <password>, [token]
   if (/^(?:[xX*•.#-]+|0+)$/.test(v)) return true; // xxx, ***, ...., 0000
