@@ -216,6 +216,20 @@ local function run()
       end
     end
     assert(diagnostic, 'no ' .. rule_id .. ' diagnostic in ' .. relative)
+
+    -- Hover on the finding shows the rule's documentation; lashing/explainRule returns it too
+    -- (what an editor command such as :LashingExplain would call).
+    local hovers = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', {
+      textDocument = { uri = uri },
+      position = diagnostic.range.start,
+    }, timeout)
+    for _, response in pairs(hovers or {}) do
+      if response.result and response.result.contents then
+        result.hover = response.result.contents.value or response.result.contents
+      end
+    end
+    local explained = client.request_sync('lashing/explainRule', { ruleId = rule_id }, timeout, bufnr)
+    result.explain = explained and explained.result
     local params = {
       textDocument = { uri = uri },
       range = diagnostic.range,

@@ -54,6 +54,8 @@ interface RunResult {
   versionBefore?: number;
   versionAfter?: number;
   afterFix?: FileSnapshot;
+  hover?: string;
+  explain?: string;
   exit?: { code: number; signal: number };
 }
 
@@ -164,6 +166,12 @@ describe('Neovim built-in LSP client (nvim --headless)', () => {
       const cli = cliFindings.filter((f) => f.file === file).map((f) => `${f.ruleId}@${f.line}`).sort();
       assert.deepEqual(keysOfLsp(snapshot.lsp), cli, `${file}: the editor and \`lashing check\` disagree`);
     }
+  });
+
+  it("shows the rule's documentation on hover and through lashing/explainRule", () => {
+    assert.match(full.hover ?? '', /^### dockerfile\/expose-ssh — SSH port exposed\n/, `hover: ${full.hover}`);
+    assert.match(full.hover ?? '', /\*\*Why it matters\.\*\*/);
+    assert.match(full.explain ?? '', /^### dockerfile\/expose-ssh — SSH port exposed\n/, `lashing/explainRule: ${full.explain}`);
   });
 
   it('applies a quick fix through vim.lsp.util.apply_workspace_edit and gets fresh diagnostics', () => {
