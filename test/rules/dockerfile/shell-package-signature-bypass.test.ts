@@ -59,6 +59,7 @@ describe(RULE, () => {
         'RUN apt-get install -y --allow-downgrades tool',
         'RUN echo "deb [signed-by=/etc/apt/keyrings/x.asc] https://repo.example/apt stable main" > /etc/apt/sources.list.d/x.list',
         'RUN zypper --gpg-auto-import-keys refresh && zypper in -y vim',
+        'RUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list',
         '',
       ].join('\n'),
     );

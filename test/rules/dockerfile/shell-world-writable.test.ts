@@ -45,3 +45,9 @@ describe(RULE, () => {
     assertFixRoundTrip(RULE, 'Dockerfile', 'FROM debian:12\nRUN mkdir /x && chmod o+w /x\n', 'FROM debian:12\nRUN mkdir /x\n', { title: 'Remove the `chmod` command' });
   });
 });
+
+describe(`${RULE}: temporary paths`, () => {
+  it('stays silent for a temporary directory deleted by the same RUN', () => {
+    expectFindings(RULE, 'Dockerfile', 'FROM debian:12\nRUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && make -C "$tempDir" && rm -rf "$tempDir"\nRUN chmod ⟦777⟧ /kept && rm -rf /other\n');
+  });
+});

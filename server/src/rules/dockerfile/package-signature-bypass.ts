@@ -19,7 +19,11 @@ const GPGCHECK_SETTING = /^(?:[^=]*\.)?(?:gpgcheck|localpkg_gpgcheck)=(?:0|false
 const GPGCHECK_WRITTEN = /\b(?:localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i;
 const APT_OPTION = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*=\s*["']?(?:true|1|yes)["']?$/i;
 const APT_CONF_WRITTEN = /(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*"?(?:true|1|yes)\b/i;
-const APT_SOURCE_TRUSTED = /\[[^\]\n]*\b(?:trusted|allow-insecure|allow-weak)=yes\b[^\]\n]*\]/i;
+// The lookahead checks once that the `[…]` block closes; excluding `[` keeps blocks disjoint (linear:
+// the former `\[[^\]\n]*…[^\]\n]*\]` rescanned the rest of the line from every `[`).
+const APT_SOURCE_TRUSTED = /\[(?=[^[\]\n]*\])[^[\]\n]*\b(?:trusted|allow-insecure|allow-weak)=yes\b/i;
+/** `deb [trusted=yes] file:///tmp/repo ./`: a repository built locally in the same build, not fetched over the network. */
+const LOCAL_SOURCE = /\]\s*(?:file:|copy:|\/)/i;
 const APT_FLAGS = new Set(['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories', '--allow-downgrade-to-insecure-repositories']);
 const RPM_FLAGS = new Set(['--nosignature', '--nodigest', '--noverify', '--nofiledigest']);
 
@@ -138,7 +142,7 @@ function checkSite(model: DockerfileModel, site: CommandSite, hits: Hit[]): void
     if (site.command.programIndex < 0 && !/^(?:localpkg_)?gpgcheck=/i.test(word.value)) continue;
     if (GPGCHECK_WRITTEN.test(text)) {
       hits.push({ range: substringRange(model, site, word, /(?<!repo_)(?:localpkg_)?gpgcheck\s*=\s*(?:0|false|no|off)\b/i), message: '`gpgcheck=0` in a repository configuration installs its packages without checking their signatures.' });
-    } else if (APT_SOURCE_TRUSTED.test(text)) {
+    } else if (APT_SOURCE_TRUSTED.test(text) && !LOCAL_SOURCE.test(text)) {
       hits.push({ range: substringRange(model, site, word, /\b(?:trusted|allow-insecure|allow-weak)=yes\b/i), message: '`[trusted=yes]` makes apt install packages from this repository without checking their signatures.' });
     } else if (APT_CONF_WRITTEN.test(text)) {
       hits.push({ range: substringRange(model, site, word, /(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)/i), message: 'This apt setting installs packages whose signature is missing or invalid.' });

@@ -107,8 +107,11 @@ export default dockerfileRule({
     ],
   },
   check(model, ctx) {
-    for (const site of commandSites(model)) {
-      for (const modeWord of modeWords(site)) checkMode(model, modeWord, (range, message, fixes) => ctx.report({ range, message, fixes }));
+    const sites = commandSites(model);
+    for (const site of sites) {
+      const modes = modeWords(site);
+      if (modes.length === 0 || removedLater(sites, site)) continue;
+      for (const modeWord of modes) checkMode(model, modeWord, (range, message, fixes) => ctx.report({ range, message, fixes }));
     }
     // COPY/ADD --chmod=777
     for (const instruction of model.instructions) {
@@ -129,6 +132,18 @@ export default dockerfileRule({
     }
   },
 });
+
+/** A temporary path opened up and deleted again by the same RUN (`chmod 777 "$tempDir" … rm -rf "$tempDir"`). */
+function removedLater(sites: CommandSite[], site: CommandSite): boolean {
+  const paths = site.args.filter((word) => !word.value.startsWith('-')).slice(site.program === 'chmod' ? 1 : 0).map((word) => word.raw);
+  if (paths.length === 0 || site.program !== 'chmod') return false;
+  const removed = new Set<string>();
+  for (const other of sites) {
+    if (other.instruction !== site.instruction || other.order <= site.order || other.program !== 'rm') continue;
+    for (const word of other.args) removed.add(word.raw);
+  }
+  return paths.every((path) => removed.has(path));
+}
 
 function checkMode(model: DockerfileModel, { site, word, mode, offset }: ModeWord, report: (range: Range, message: string, fixes: Fix[]) => void): void {
   if (/[$`]/.test(word.raw)) return;
