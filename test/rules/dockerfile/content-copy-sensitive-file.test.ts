@@ -20,7 +20,7 @@ describe(RULE, () => {
         'COPY ⟦kubeconfig⟧ ⟦.git-credentials⟧ ⟦tls/privkey.pem⟧ ⟦ca-key.pem⟧ /x/',
         'FROM node:20-slim',
         'COPY --from=build ⟦/app/.env⟧ /app/',
-        'COPY ⟦.pypirc⟧ ⟦id_ed25519_deploy⟧ ⟦service-account.json⟧ /x/',
+        'COPY ⟦.pypirc⟧ ⟦id_ed25519_deploy⟧ ⟦service-account.json⟧ ⟦config/master.key⟧ ⟦keystore.jks⟧ /x/',
         '',
       ].join('\n'),
     );
@@ -36,7 +36,7 @@ describe(RULE, () => {
         'COPY .ssh/known_hosts /root/.ssh/known_hosts',
         'COPY certs/ca-bundle.pem certs/fullchain.pem certs/cert.pem certs/server.crt /etc/ssl/certs/',
         'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/',
-        'COPY environment.ts keyboard.js monkey.png /app/',
+        'COPY environment.ts keyboard.js monkey.png truststore.jks .envrc.sample /app/',
         'COPY .env.example /app/.env',
         'COPY <<EOF /app/.env',
         'A=1',

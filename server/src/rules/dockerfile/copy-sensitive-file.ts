@@ -20,6 +20,7 @@ export function sensitiveFileReason(path: string): string | undefined {
   if (lower === '.env' || (lower.startsWith('.env.') && !ENV_TEMPLATE.test(lower)) || lower === '.env*') return 'an environment file with secrets';
   if (/^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?(?:[^.]|$)/.test(lower) && !lower.endsWith('.pub')) return 'an SSH private key';
   if (lower.endsWith('.key') || lower.endsWith('.p12') || lower.endsWith('.pfx') || lower.endsWith('.ppk')) return 'a private key or key store';
+  if ((lower.endsWith('.jks') || lower.endsWith('.keystore')) && !lower.includes('trust')) return 'a Java key store';
   if (lower.endsWith('.pem') && (/key|priv|secret/.test(lower) || !CERTIFICATE_NAME.test(lower.slice(0, -4)))) return 'a PEM file (usually a private key)';
   if (SENSITIVE_FILES.has(lower) || lower.endsWith('.kubeconfig')) return 'a credentials file';
   if (/^(?:client_secret|service[-_]account)[^/]*\.json$/.test(lower)) return 'a cloud credentials file';
