@@ -241,6 +241,8 @@ export function removeWordsEdit(model: DockerfileModel, site: CommandSite, first
   const source = site.run.script.source;
   let start = source.documentOffset(first.start);
   let end = source.documentSpan(last.start, last.end)[1];
+  const whole = removeOwnLine(model, start, end);
+  if (whole) return whole;
   let after = end;
   while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
   if (after > end && after < text.length && text[after] !== '\n' && text[after] !== '\r') {
@@ -251,6 +253,34 @@ export function removeWordsEdit(model: DockerfileModel, site: CommandSite, first
     if (before > 0 && text[before - 1] !== '\n') start = before;
   }
   return { range: model.source.rangeAt(start, end), newText: '' };
+}
+
+/**
+ * When the span is alone on a continuation line, removes that line (or, on the instruction's last
+ * line, the continuation that leads to it) instead of leaving a line with only a `\`.
+ */
+function removeOwnLine(model: DockerfileModel, start: number, end: number): TextEdit | undefined {
+  const { source, escapeChar } = model;
+  const text = source.text;
+  const startPos = source.positionAt(start);
+  const endPos = source.positionAt(end);
+  if (startPos.line !== endPos.line || startPos.line === 0) return undefined;
+  const line = startPos.line;
+  const lineStart = source.lineStart(line);
+  const lineEnd = source.lineEnd(line);
+  if (text.slice(lineStart, start).trim() !== '') return undefined;
+  const rest = text.slice(end, lineEnd).trim();
+  const previous = source.lineText(line - 1).trimEnd();
+  if (!previous.endsWith(escapeChar)) return undefined;
+  if (rest === escapeChar) {
+    return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  }
+  if (rest !== '') return undefined;
+  // Last line of the instruction: drop the previous line's continuation too.
+  const previousStart = source.lineStart(line - 1);
+  let cut = previousStart + previous.length - escapeChar.length;
+  while (cut > previousStart && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
+  return { range: source.rangeAt(cut, lineEnd), newText: '' };
 }
 
 /** Removes one option: a letter from a short cluster (`-sSkL` → `-sSL`), or the option and its value. */

@@ -66,7 +66,8 @@ describe(RULE, () => {
   });
   it('fix removes the flag', () => {
     assertFixRoundTrip(RULE, 'Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/pkg.apk\n', 'FROM alpine:3.20\nRUN apk add --no-cache /tmp/pkg.apk\n');
-    assertFixRoundTrip(RULE, 'Dockerfile', 'FROM rockylinux:9\nRUN dnf install -y \\\n    --nogpgcheck \\\n    agent\n', 'FROM rockylinux:9\nRUN dnf install -y \\\n    \\\n    agent\n');
+    assertFixRoundTrip(RULE, 'Dockerfile', 'FROM rockylinux:9\nRUN dnf install -y \\\n    --nogpgcheck \\\n    agent\n', 'FROM rockylinux:9\nRUN dnf install -y \\\n    agent\n');
+    assertFixRoundTrip(RULE, 'Dockerfile', 'FROM rockylinux:9\nRUN dnf install -y agent \\\n    --nogpgcheck\nCMD ["agent"]\n', 'FROM rockylinux:9\nRUN dnf install -y agent\nCMD ["agent"]\n');
   });
   it('fix removes an -o option with its value', () => {
     assertFixRoundTrip(RULE, 'Dockerfile', 'FROM debian:12\nRUN apt-get install -y -o APT::Get::AllowUnauthenticated=true tool\n', 'FROM debian:12\nRUN apt-get install -y tool\n');
