@@ -8,6 +8,7 @@ import { walkFiles, isCandidateName } from './node/files';
 import { ConfigResolver } from './node/config-resolver';
 import { formatJson, formatMarkdown, formatSarif, formatText, type FileFindings } from './report/formats';
 import { renderRuleMarkdown } from './engine/docs';
+import { matchesAnyGlob } from './engine/glob';
 import { runChecklistCommand } from './cli-checklist';
 import { SEVERITY_ORDER, type Severity } from './engine/types';
 import type { Engine } from './engine/analyze';
@@ -82,7 +83,12 @@ export function collectFiles(engine: Engine, paths: string[]): string[] {
       const ignoreRoot = configFile ? path.dirname(configFile.path) : root;
       files.push(...walkFiles(root, { ignore, root: ignoreRoot }).files);
     } else if (stat.isFile()) {
-      files.push(path.resolve(given));
+      // Files named one by one (pre-commit, lint-staged) honour ignorePaths as walked folders do.
+      const file = path.resolve(given);
+      const configFile = resolver.findFor(file);
+      const ignore = configFile?.layer.ignorePaths ?? [];
+      if (configFile && ignore.length > 0 && matchesAnyGlob(path.relative(path.dirname(configFile.path), file).split(path.sep).join('/'), ignore)) continue;
+      files.push(file);
     }
   }
   return [...new Set(files)];
@@ -139,6 +145,8 @@ function runCheck(engine: Engine, args: ParsedArgs): number {
   return failing ? 1 : 0;
 }
 
+const TOOL_NAMES: Record<string, string> = { hadolint: 'hadolint', trivy: 'Trivy', checkov: 'Checkov', buildkit: 'BuildKit', kubeLinter: 'kube-linter', polaris: 'Polaris', kics: 'KICS', other: 'other' };
+
 function runRules(engine: Engine, args: ParsedArgs): number {
   if (args.format === 'json') {
     write(JSON.stringify(engine.rules.map((rule) => ({ id: rule.id, title: rule.title, defaultSeverity: rule.defaultSeverity, fix: rule.fix, checklist: rule.checklist, anchors: rule.anchors, pss: rule.pss ?? [] })), null, 2), args.output);
@@ -147,7 +155,7 @@ function runRules(engine: Engine, args: ParsedArgs): number {
   const lines = engine.rules.map((rule) => {
     const anchors = Object.entries(rule.anchors)
       .filter(([, ids]) => ids && ids.length > 0)
-      .map(([tool, ids]) => `${tool}: ${(ids as string[]).join(', ')}`)
+      .map(([tool, ids]) => `${TOOL_NAMES[tool] ?? tool}: ${(ids as string[]).join(', ')}`)
       .join('; ');
     return `${rule.id.padEnd(48)} ${String(rule.defaultSeverity).padEnd(8)} ${rule.title}${anchors ? `  [${anchors}]` : ''}`;
   });

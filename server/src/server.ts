@@ -349,6 +349,9 @@ export function startServer(connection: Connection): void {
             await new Promise((resolve) => setImmediate(resolve));
           }
         }
+        // Documents opened while the index was incomplete were analysed without the whole
+        // workspace: analyse them again now that cross-file facts are known.
+        for (const document of documents.all()) schedule(document.uri);
         for (const [i, state] of states.entries()) {
           if (generation !== scanGeneration) return;
           if (state.model) {
