@@ -2,36 +2,19 @@
 // service accounts, generated YAML text. Read-only views of the model; never throw.
 
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { getMap, getPair, getScalar, getSeq, keyRange, mapEntries, nodeEnd, nodeRange, nodeStart, pairKey, resolveNode, seqItems } from '../../engine/yaml';
+import { getMap, getPair, getScalar, getSeq, keyRange, mapEntries, nodeEnd, nodeRange, nodeStart, resolveNode, seqItems } from '../../engine/yaml';
 import type { SourceText } from '../../engine/source';
 import type { Range, Reference } from '../../engine/types';
 import { isTemplated, type ContainerRef, type KubeObject, type KubernetesModel, type PodSpecRef } from '../../kubernetes/model';
 
 export const KUBERNETES_DOCS = (title: string, path: string): Reference => ({ title: `Kubernetes documentation: ${title}`, url: `https://kubernetes.io/docs/${path}` });
 export const CIS_KUBERNETES = (section: string, title: string): Reference => ({ title: `CIS Kubernetes Benchmark ${section}: ${title}`, url: 'https://www.cisecurity.org/benchmark/kubernetes' });
-export const NSA_HARDENING: Reference = { title: 'NSA/CISA Kubernetes Hardening Guide', url: 'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF' };
 
 /** A scalar's text, or undefined for other nodes, null, and values a Helm action produces. */
 export function scalarText(node: unknown): string | undefined {
   const resolved = resolveNode(node);
   if (!isScalar(resolved) || resolved.value === null || resolved.value === undefined || isTemplated(resolved)) return undefined;
   return typeof resolved.value === 'string' ? resolved.value : (resolved.source ?? String(resolved.value));
-}
-
-/** The scalar under a key of a map, aliases resolved. */
-export function scalarAt(map: YAMLMap | undefined, ...path: string[]): Scalar | undefined {
-  return getScalar(map, ...path);
-}
-
-/** Whether a node is the boolean `true` (YAML 1.2 core schema: `true`/`True`/`TRUE`). */
-export function isTrue(node: unknown): boolean {
-  const resolved = resolveNode(node);
-  return isScalar(resolved) && resolved.value === true;
-}
-
-export function isFalse(node: unknown): boolean {
-  const resolved = resolveNode(node);
-  return isScalar(resolved) && resolved.value === false;
 }
 
 /** Range of a node's content. */
@@ -75,12 +58,6 @@ export function objectAnchor(model: KubernetesModel, object: KubeObject): Range 
   const kind = getScalar(object.map, 'kind');
   if (kind && kind.range) return nodeRange(model.source, kind);
   return model.source.rangeAt(nodeStart(object.map), nodeStart(object.map));
-}
-
-/** The range of a key of a map (when present). */
-export function keyRangeOf(model: KubernetesModel, map: YAMLMap | undefined, key: string): Range | undefined {
-  const pair = getPair(map, key);
-  return pair ? keyRange(model.source, pair) : undefined;
 }
 
 /** How an object is named in messages: `Deployment "web"`. */
@@ -218,11 +195,6 @@ export function stringItems(node: unknown): StringItem[] {
     if (value !== undefined) result.push({ value, node: item });
   }
   return result;
-}
-
-/** Key name of a pair, or '' when complex. */
-export function keyOf(pair: Pair): string {
-  return pairKey(pair) ?? '';
 }
 
 /** `container "app"` → `Container "app"`, for the start of a message. */

@@ -1,9 +1,9 @@
+import { isScalar } from 'yaml';
 import { kubernetesRule } from '../../kubernetes/rule';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 import { getPair, resolveNode } from '../../engine/yaml';
 import { ensurePath, setScalar } from '../../engine/yaml-edit';
 import { allContainers, containerLabel, isTemplated } from '../../kubernetes/model';
-import { isScalar } from 'yaml';
 import { capitalize, containerAnchor, KUBERNETES_DOCS, rangeOf } from './lib-objects';
 
 export default kubernetesRule({

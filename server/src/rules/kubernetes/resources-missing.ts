@@ -1,11 +1,10 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { kubernetesRule } from '../../kubernetes/rule';
 import { checklistReference, CIS_DOCKER } from '../../engine/references';
 import { getMap, getPair, resolveNode } from '../../engine/yaml';
 import { ensurePath, type MapEntryInput, type YamlValue } from '../../engine/yaml-edit';
 import { allContainers, containerLabel, isTemplated } from '../../kubernetes/model';
 import { capitalize, containerAnchor, KUBERNETES_DOCS, scalarText } from './lib-objects';
-import type { YAMLMap } from 'yaml';
 
 const DEFAULT_CPU_REQUEST = '100m';
 const DEFAULT_MEMORY = '256Mi';

@@ -1,13 +1,11 @@
 import { kubernetesRule } from '../../kubernetes/rule';
 import { checklistReference, NIST_800_190 } from '../../engine/references';
-import { nodeEnd, nodeStart } from '../../engine/yaml';
+import { getPair, getScalar, nodeEnd, nodeStart } from '../../engine/yaml';
 import { detectStyle, renderScalar } from '../../engine/yaml-edit';
-import { containerLabel } from '../../kubernetes/model';
 import type { TextEdit } from '../../engine/types';
+import { containerLabel, type KubernetesModel } from '../../kubernetes/model';
 import { secretEnvValues, type SecretEnvValue } from './lib-secrets';
 import { KUBERNETES_DOCS, rangeOf, scalarText } from './lib-objects';
-import type { KubernetesModel } from '../../kubernetes/model';
-import { getScalar } from '../../engine/yaml';
 
 export default kubernetesRule({
   id: 'kubernetes/secret-in-env',
@@ -46,7 +44,7 @@ function suggestedSecretName(found: SecretEnvValue): string {
 function secretKeyRefEdit(model: KubernetesModel, found: SecretEnvValue, secretName: string): TextEdit | undefined {
   const { source } = model;
   const key = found.valuePair.key as { range?: [number, number, number] } | null;
-  if (!key?.range) return undefined;
+  if (!key?.range || getPair(found.item, 'valueFrom')) return undefined;
   const start = nodeStart(key);
   let end = nodeEnd(found.value);
   while (end > start && /\s/.test(source.text[end - 1])) end--;
