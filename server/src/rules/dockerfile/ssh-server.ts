@@ -27,7 +27,7 @@ export default dockerfileRule({
     references: [
       checklistReference('D2.5'),
       CIS_DOCKER('5.6', 'Ensure sshd is not run within containers'),
-      NIST_800_190('4.4.3', 'Insecure container runtime configurations'),
+      NIST_800_190('4.1.2', 'Image configuration defects'),
     ],
   },
   check(model, ctx) {

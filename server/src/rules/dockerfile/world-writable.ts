@@ -103,7 +103,7 @@ export default dockerfileRule({
     references: [
       checklistReference('D2.4'),
       CIS_DOCKER('4.8', 'Ensure setuid and setgid permissions are removed'),
-      NIST_800_190('4.4.3', 'Insecure container runtime configurations'),
+      NIST_800_190('4.1.2', 'Image configuration defects'),
     ],
   },
   check(model, ctx) {
