@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: Lashing in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) driven by Debian's Chromium.
+//   1. installs what is missing: apt packages (chromium, ripgrep, build headers), code-server + playwright-core
+//      from e2e/package-lock.json into $HOME/.cache/lashing-e2e (outside the repository);
+//   2. packages the extension (`npm run package` → lashing.vsix);
+//   3. runs the integration suite (test/vscode, mocha) inside code-server's extension host;
+//   4. installs the .vsix into code-server and runs the UI test (e2e/ui.mjs) with screenshots in test-results/e2e/.
+// Options: --suite-only, --ui-only, --keep (keep the run folder), --update-screenshots (copy the README
+// screenshots to e2e/screenshots/).
+// Exits non-zero when anything failed; the last line is "e2e: N passed, M failed".
+
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { tmpdir } from 'node:os';
+import * as lib from './lib.mjs';
+import { runUiTest } from './ui.mjs';
+
+const args = new Set(process.argv.slice(2));
+const suite = !args.has('--ui-only');
+const ui = !args.has('--suite-only');
+const started = Date.now();
+const runDir = mkdtempSync(path.join(process.env.LASHING_E2E_RUN_DIR ?? tmpdir(), 'lashing-e2e-'));
+const runTmp = path.join(runDir, 'tmp');
+mkdirSync(runTmp, { recursive: true });
+mkdirSync(lib.RESULTS, { recursive: true });
+
+/** The README's screenshots: checklist view, a finding with its hover, a quick fix. */
+const README_SHOTS = { 'checklist.png': '-checklist-item-findings.png', 'hover.png': '-hover.png', 'quick-fix.png': '-quick-fix.png' };
+
+const results = [];
+let setupError;
+try {
+  lib.ensureSystemPackages();
+  lib.ensureCodeServer(runTmp);
+  const vsix = ui ? lib.packageExtension() : undefined;
+  if (suite) {
+    lib.compileTests();
+    lib.log('integration suite (test/vscode) in code-server’s extension host');
+    const outcome = await lib.runSuiteInCodeServer({ runDir });
+    const counts = lib.mochaCounts(outcome.lines);
+    const ok = outcome.code === 0 && counts.failed === 0 && counts.passed > 0;
+    results.push({ name: `integration suite: ${counts.passed} passing, ${counts.failed} failing${outcome.error ? ` (${outcome.error})` : ''}`, ok, passed: counts.passed, failed: ok ? counts.failed : Math.max(1, counts.failed) });
+  }
+  if (ui && vsix) {
+    lib.log('UI test: the packaged extension in code-server, driven through the workbench');
+    for (const step of await runUiTest({ runDir, vsix })) results.push({ ...step, passed: step.ok ? 1 : 0, failed: step.ok ? 0 : 1 });
+    if (args.has('--update-screenshots')) {
+      const target = path.join(lib.E2E_DIR, 'screenshots');
+      mkdirSync(target, { recursive: true });
+      const shots = path.join(lib.RESULTS, 'e2e');
+      const names = readdirSync(shots);
+      for (const [name, suffix] of Object.entries(README_SHOTS)) {
+        const source = names.find((file) => file.endsWith(suffix) && !file.includes('FAILED'));
+        if (source) cpSync(path.join(shots, source), path.join(target, name));
+      }
+      lib.log(`README screenshots updated in ${path.relative(lib.REPO, target)}`);
+    }
+  }
+} catch (error) {
+  setupError = error;
+  lib.log(`e2e setup failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+} finally {
+  if (!args.has('--keep')) rmSync(runDir, { recursive: true, force: true });
+  else lib.log(`run folder kept: ${runDir}`);
+}
+
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0) + (setupError ? 1 : 0);
+const seconds = Math.round((Date.now() - started) / 1000);
+const summary = [
+  `Lashing e2e in code-server 4.100.3 (VS Code 1.100.3), ${seconds} s`,
+  ...results.map((result) => `  ${result.ok ? '✔' : '✖'} ${result.name}${result.error ? `: ${result.error.split('\n')[0]}` : ''}`),
+  ...(setupError ? [`  ✖ setup: ${setupError instanceof Error ? setupError.message : String(setupError)}`] : []),
+  `Screenshots and logs: ${path.relative(process.cwd(), path.join(lib.RESULTS)) || 'test-results'}/`,
+];
+writeFileSync(path.join(lib.RESULTS, 'e2e-summary.txt'), `${summary.join('\n')}\n`);
+process.stdout.write(`\n${summary.join('\n')}\n`);
+process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
