@@ -54,7 +54,7 @@ describe('secrets: isSecretName', () => {
     const started = Date.now();
     assert.equal(isSecretName('A'.repeat(100_000)), false);
     assert.equal(isSecretName('aB'.repeat(100)), false);
-    assert.ok(Date.now() - started < 200);
+    assert.ok(Date.now() - started < 1000);
   });
 });
 
@@ -83,7 +83,7 @@ describe('secrets: linear value checks', () => {
       const started = Date.now();
       isPlaceholderValue(value);
       isSecretName(value);
-      assert.ok(Date.now() - started < 100, value.slice(0, 10));
+      assert.ok(Date.now() - started < 1000, value.slice(0, 10));
     }
   });
 });
@@ -212,7 +212,8 @@ describe('secrets: findCredentials', () => {
       const started = Date.now();
       findCredentials(input);
       const elapsed = Date.now() - started;
-      assert.ok(elapsed < 500, `${input.slice(0, 20)}… took ${elapsed} ms`);
+      // Generous bound (tests run in parallel): a quadratic scan of 100k characters takes minutes.
+      assert.ok(elapsed < 2000, `${input.slice(0, 20)}… took ${elapsed} ms`);
     }
   });
 });

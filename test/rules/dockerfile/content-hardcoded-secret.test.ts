@@ -67,6 +67,6 @@ describe(RULE, () => {
     const started = Date.now();
     rule.check(model, { config: mergeConfig(), workspace: { fileExists: () => false }, path: 'Dockerfile', report: () => reported++ });
     assert.equal(reported, 0);
-    assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+    assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms`);
   });
 });
