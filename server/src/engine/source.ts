@@ -107,7 +107,12 @@ export function applyEdits(source: SourceText, edits: Array<{ range: Range; newT
     .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let text = source.text;
   let lastStart = Number.POSITIVE_INFINITY;
+  const seen = new Set<string>();
   for (const edit of withOffsets) {
+    // The same edit proposed by two findings (e.g. one SHELL line for a stage) is applied once.
+    const key = `${edit.start}:${edit.end}:${edit.newText}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (edit.end > lastStart) continue; // overlapping edit: skip rather than corrupt
     text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
     lastStart = edit.start;
