@@ -32,7 +32,8 @@ let setupError;
 try {
   lib.ensureSystemPackages();
   lib.ensureCodeServer(runTmp);
-  const vsix = ui ? lib.packageExtension() : undefined;
+  // The suite loads the extension from the repository (dist/), the UI test installs the .vsix: both need a fresh build.
+  const vsix = ui ? lib.packageExtension() : (lib.run('npm', ['run', '--silent', 'build'], { cwd: lib.REPO }), undefined);
   if (suite) {
     lib.compileTests();
     lib.log('integration suite (test/vscode) in code-server’s extension host');

@@ -79,14 +79,14 @@ function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The Git user name of the folder, through the built-in Git extension (optional). */
+/** The Git user name of the folder, when the built-in Git extension is already running (optional, bounded wait). */
 async function gitUserName(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
   try {
     const extension = vscode.extensions.getExtension<{ getAPI(version: 1): { repositories: Array<{ rootUri: vscode.Uri; getConfig(key: string): Promise<string> }> } }>('vscode.git');
-    if (!extension) return undefined;
-    const git = extension.isActive ? extension.exports : await extension.activate();
-    const repository = git.getAPI(1).repositories.find((repo) => folder.uri.fsPath.startsWith(repo.rootUri.fsPath));
-    const name = repository ? await Promise.race([repository.getConfig('user.name'), new Promise<string>((resolve) => setTimeout(() => resolve(''), 1500))]) : '';
+    if (!extension?.isActive) return undefined;
+    const repository = extension.exports.getAPI(1).repositories.find((repo) => folder.uri.fsPath.startsWith(repo.rootUri.fsPath));
+    if (!repository) return undefined;
+    const name = await Promise.race([repository.getConfig('user.name'), new Promise<string>((resolve) => setTimeout(() => resolve(''), 1000))]);
     return name.trim() || undefined;
   } catch {
     return undefined;
