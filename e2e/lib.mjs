@@ -110,23 +110,39 @@ export function packageExtension(extensionDir = REPO) {
   return vsix;
 }
 
-/** Compiles the TypeScript tests (out/test/vscode holds the integration suite). */
+/** Compiles the TypeScript tests when out/ is older than them (the integration suite and the grammar test). */
 export function compileTests() {
-  const index = path.join(REPO, 'out', 'test', 'vscode', 'index.js');
   const newest = (dir, ext) => {
     let time = 0;
     for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.endsWith(ext)) time = Math.max(time, statSync(path.join(dir, name)).mtimeMs);
     return time;
   };
-  const sources = Math.max(newest(path.join(REPO, 'test', 'vscode'), '.ts'), newest(path.join(REPO, 'client', 'src'), '.ts'));
-  if (existsSync(index) && newest(path.join(REPO, 'out', 'test', 'vscode'), '.js') >= sources) {
-    log('integration suite: out/test/vscode is up to date');
+  const pairs = [
+    [['test/vscode', 'client/src'], 'out/test/vscode', 'index.js'],
+    [['test/syntaxes'], 'out/test/syntaxes', 'grammar.test.js'],
+  ];
+  const stale = pairs.some(([sources, out, file]) => !existsSync(path.join(REPO, out, file)) || newest(path.join(REPO, out), '.js') < Math.max(...sources.map((dir) => newest(path.join(REPO, dir), '.ts'))));
+  if (!stale) {
+    log('compiled tests: up to date');
     return;
   }
-  log('$ tsc -p . (the integration suite in out/test/vscode)');
+  log('$ tsc -p . (the integration suite in out/test/vscode, the grammar test)');
   const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: REPO, encoding: 'utf8' });
-  if (!existsSync(index)) throw new Error(`tsc did not emit ${index}:\n${result.stdout}${result.stderr}`);
-  if (result.status !== 0) log(`tsc reported errors (the suite compiled anyway):\n${result.stdout.split('\n').slice(0, 20).join('\n')}`);
+  for (const [, out, file] of pairs) if (!existsSync(path.join(REPO, out, file))) throw new Error(`tsc did not emit ${out}/${file}:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) log(`tsc reported errors (the tests compiled anyway):\n${result.stdout.split('\n').slice(0, 20).join('\n')}`);
+}
+
+/** The grammar test again, with VS Code 1.100.3's own Dockerfile and YAML grammars (from code-server) as hosts. */
+export function grammarTestWithVsCodeGrammars() {
+  const test = path.join(REPO, 'out', 'test', 'syntaxes', 'grammar.test.js');
+  log('$ node --test out/test/syntaxes/grammar.test.js  (LASHING_VSCODE_EXTENSIONS: code-server’s built-in grammars)');
+  const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', test], { cwd: REPO, encoding: 'utf8', env: { ...process.env, LASHING_VSCODE_EXTENSIONS: VSCODE_EXTENSIONS } });
+  const output = `${result.stdout}${result.stderr}`;
+  const number = (label) => Number(new RegExp(`ℹ ${label} (\\d+)`).exec(output)?.[1] ?? 0);
+  const passed = number('pass');
+  const failed = number('fail');
+  if (result.status !== 0 || failed > 0 || passed === 0) process.stdout.write(output);
+  return { passed, failed: result.status !== 0 && failed === 0 ? 1 : failed };
 }
 
 /** A fresh copy of examples/ (tests edit files: apply fixes, write .lashing.yaml). */

@@ -3,7 +3,8 @@
 //   1. installs what is missing: apt packages (chromium, ripgrep, build headers), code-server + playwright-core
 //      from e2e/package-lock.json into $HOME/.cache/lashing-e2e (outside the repository);
 //   2. packages the extension (`npm run package` → lashing.vsix);
-//   3. runs the integration suite (test/vscode, mocha) inside code-server's extension host;
+//   3. runs the grammar test with VS Code's own Dockerfile/YAML grammars, and the integration suite
+//      (test/vscode, mocha) inside code-server's extension host;
 //   4. installs the .vsix into code-server and runs the UI test (e2e/ui.mjs) with screenshots in test-results/e2e/.
 // Options: --suite-only, --ui-only, --keep (keep the run folder), --update-screenshots (copy the README
 // screenshots to e2e/screenshots/).
@@ -34,8 +35,10 @@ try {
   lib.ensureCodeServer(runTmp);
   // The suite loads the extension from the repository (dist/), the UI test installs the .vsix: both need a fresh build.
   const vsix = ui ? lib.packageExtension() : (lib.run('npm', ['run', '--silent', 'build'], { cwd: lib.REPO }), undefined);
+  lib.compileTests();
   if (suite) {
-    lib.compileTests();
+    const grammar = lib.grammarTestWithVsCodeGrammars();
+    results.push({ name: `injection grammar with VS Code 1.100.3's Dockerfile and YAML grammars: ${grammar.passed} passing, ${grammar.failed} failing`, ok: grammar.failed === 0 && grammar.passed > 0, passed: grammar.passed, failed: grammar.failed });
     lib.log('integration suite (test/vscode) in code-server’s extension host');
     const outcome = await lib.runSuiteInCodeServer({ runDir });
     const counts = lib.mochaCounts(outcome.lines);

@@ -55,6 +55,11 @@ export class LashingClient implements vscode.Disposable {
     return this.currentState;
   }
 
+  /** PID of the language server process (tests use it to simulate a crash). */
+  get serverProcessId(): number | undefined {
+    return this.client?.serverProcess?.pid;
+  }
+
   private setState(state: ServerState): void {
     if (this.currentState === state) return;
     this.currentState = state;

@@ -71,6 +71,8 @@ suite('Lashing in VS Code', () => {
     assert.ok(!(packageJson.activationEvents ?? []).includes('*'), 'never activates on *');
     assert.equal(packageJson.capabilities?.untrustedWorkspaces?.supported, true);
     assert.ok(packageJson.contributes.views?.lashing?.some((view: { id: string }) => view.id === 'lashing.checklist'));
+    assert.ok(packageJson.contributes.walkthroughs?.[0]?.steps?.length === 4, 'a walkthrough with four steps');
+    assert.equal(packageJson.contributes.configuration?.properties?.['lashing.scope']?.default, 'workspace');
     assert.ok(packageJson.contributes.grammars?.some((grammar: { injectTo?: string[] }) => grammar.injectTo?.includes('source.dockerfile') && grammar.injectTo?.includes('source.yaml')));
   });
 
@@ -222,6 +224,16 @@ suite('Lashing in VS Code', () => {
     const log = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sarif))) as { version: string; runs: Array<{ results: unknown[] }> };
     assert.equal(log.version, '2.1.0');
     assert.ok(log.runs[0].results.length > 10);
+  });
+
+  test('a crashed server is restarted, and its findings come back', async () => {
+    const pid = api.client.serverProcessId;
+    assert.ok(pid, 'the server runs in its own process');
+    process.kill(pid, 'SIGKILL');
+    await waitFor('a new server process', () => api.client.state === 'running' && api.client.serverProcessId !== undefined && api.client.serverProcessId !== pid);
+    await waitFor('findings after the crash', () => lashingDiagnostics(fileUri('compose.yaml'), 'compose/docker-socket-mount').length > 0);
+    const report = await waitFor('a checklist after the crash', () => api.refreshChecklist());
+    assert.equal(report.summary.total, 49);
   });
 
   test('Restart Server brings the server back with its findings', async () => {
