@@ -34,7 +34,10 @@ export function detectKind(path: string, text: string): DocumentKind | undefined
   const hasKind = /^kind\s*:/m.test(head);
   if (hasApiVersion && hasKind) return 'kubernetes';
   // A list of objects (`kind: List` items) or indented documents still start with apiVersion somewhere.
-  if (/^\s*-?\s*apiVersion\s*:/m.test(head) && /^\s*-?\s*kind\s*:/m.test(head) && /^\s{0,4}-?\s*(?:metadata|spec)\s*:/m.test(head)) return 'kubernetes';
-  if (/^services\s*:/m.test(head) && /^\s+(?:image|build)\s*:/m.test(head)) return 'compose';
+  // Indentation is `[ \t]`, not `\s`: with the `m` flag `^\s*` restarts at every line of a run of
+  // blank lines and rescans the rest of it, and `[ \t]*-?[ \t]*` splits a long run of blanks in
+  // every possible way (both quadratic: seconds on 64 KiB). Same matches as before.
+  if (/^[ \t]*(?:-[ \t]*)?apiVersion\s*:/m.test(head) && /^[ \t]*(?:-[ \t]*)?kind\s*:/m.test(head) && /^[ \t]*(?:-[ \t]*)?(?:metadata|spec)\s*:/m.test(head)) return 'kubernetes';
+  if (/^services\s*:/m.test(head) && /^[ \t]+(?:image|build)\s*:/m.test(head)) return 'compose';
   return undefined;
 }

@@ -84,7 +84,7 @@ export function isTrustedRegistry(ref: ImageReference, trusted: string[]): boole
   const host = DOCKER_HUB_ALIASES.has(ref.effectiveRegistry.toLowerCase()) ? 'docker.io' : ref.effectiveRegistry.toLowerCase();
   const full = `${host}/${canonicalRepository(ref)}`.toLowerCase();
   return trusted.some((entry) => {
-    let normalized = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
+    let normalized = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/(?<!\/)\/+$/, ''); // lookbehind: linear on `////…x`
     if (!normalized) return false;
     const slash = normalized.indexOf('/');
     const entryHost = slash >= 0 ? normalized.slice(0, slash) : normalized;

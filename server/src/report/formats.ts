@@ -42,7 +42,7 @@ export function formatJson(files: FileFindings[]): string {
 /** Compiler style, one finding per line: `file:line:col: severity ruleId message`. */
 export function formatText(files: FileFindings[]): string {
   return toJsonFindings(files)
-    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message.replace(/\s*\n\s*/g, ' ')}`)
+    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message.replace(/(?<!\s)\s*\n\s*/g, ' ') /* lookbehind: matches start at a whitespace run only (linear) */}`)
     .join('\n');
 }
 
