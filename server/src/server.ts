@@ -11,6 +11,8 @@ import {
   DiagnosticTag,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   type CodeAction,
   type Diagnostic,
   type InitializeParams,
@@ -21,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './node/uri';
 import * as path from 'node:path';
 import { createEngine } from './languages';
-import type { AnalysisResult } from './engine/analyze';
+import type { AnalysisResult, Engine } from './engine/analyze';
 import type { ConfigLayer } from './engine/config';
 import { settingsToLayer } from './engine/config';
 import { fileName, isConfigFileName } from './engine/detect';
@@ -30,7 +32,7 @@ import type { Finding, Severity, WorkspaceContext, DocumentKind, EffectiveConfig
 import { fixAllEdit } from './engine/fix-all';
 import { renderRuleMarkdown, ruleDocsUrl } from './engine/docs';
 import { ConfigResolver } from './node/config-resolver';
-import { fileExists, readTextFile, walkFiles, MAX_FILE_BYTES } from './node/files';
+import { fileExists, isWithin, readTextFile, walkFiles, MAX_FILE_BYTES } from './node/files';
 import { createWorkspaceIndex } from './node/workspace-index';
 import { formatMarkdown, formatSarif, formatJson, type FileFindings } from './report/formats';
 import { hoverAt } from './hover';
@@ -42,6 +44,7 @@ import { mergeConfig } from './engine/config';
 import { workloadLevels, lensTitle } from './kubernetes/pod-security-level';
 import type { KubernetesModel } from './kubernetes/model';
 
+/** Pause after the last keystroke before a document is analysed (clients may override it, see onInitialize). */
 const DEBOUNCE_MS = 120;
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -71,8 +74,11 @@ interface ClientSettings {
   filesExclude: string[];
 }
 
-export function startServer(connection: Connection): void {
-  const engine = createEngine();
+/**
+ * Starts the server on a connection. `engine` defaults to every language and rule; tests pass one
+ * with an extra rule (e.g. one that throws, test/fault/throwing-server.ts).
+ */
+export function startServer(connection: Connection, engine: Engine = createEngine()): void {
   const documents = new TextDocuments(TextDocument);
   const files = new Map<string, FileState>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -93,6 +99,7 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let hasConfigurationCapability = false;
   let hasWatchedFilesRegistration = false;
+  let hasWorkspaceFoldersCapability = false;
   let promptForSuppressionReason = false;
   let initializationSettings: unknown;
   let globalSettings: unknown;
@@ -100,6 +107,7 @@ export function startServer(connection: Connection): void {
   let scanGeneration = 0;
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   const settingsWarnings = new Set<string>();
+  let debounceMs = DEBOUNCE_MS;
 
   const resolver = new ConfigResolver(engine.knownRuleIds, (file) => {
     const open = documents.get(URI.file(file).toString());
@@ -122,7 +130,9 @@ export function startServer(connection: Connection): void {
     for (const problem of problems) {
       if (settingsWarnings.has(problem)) continue;
       settingsWarnings.add(problem);
-      connection.window.showWarningMessage(`Lashing: invalid setting ignored — ${problem}`);
+      // A notification, not showWarningMessage: that is a request, and a client that does not answer
+      // it (e.g. one without window/showMessageRequest) would leave an unhandled rejection.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Lashing: invalid setting ignored — ${problem}` });
       log(`Invalid setting ignored: ${problem}`);
     }
     const exclude = files && typeof files === 'object' ? ((files as Record<string, unknown>).exclude as Record<string, unknown> | undefined) : undefined;
@@ -192,7 +202,9 @@ export function startServer(connection: Connection): void {
 
   async function configFor(file: string): Promise<{ config: EffectiveConfig; settings: ClientSettings }> {
     const settings = await settingsFor(file);
-    const { config } = resolver.configFor(file, settings.layer, folderOf(file));
+    // A file outside every workspace folder: only its own folder is searched for `.lashing.yaml`,
+    // never the parents (nothing above the workspace is read).
+    const { config } = resolver.configFor(file, settings.layer, folderOf(file) ?? path.dirname(file));
     return { config, settings };
   }
 
@@ -203,8 +215,15 @@ export function startServer(connection: Connection): void {
     return matchesAny(relative, [...config.ignorePaths, ...settings.filesExclude]);
   }
 
+  /**
+   * The model last parsed for each open document, whether or not its diagnostics were published:
+   * the next version's parse reuses its unchanged YAML documents (so a keystroke re-parses one
+   * document of a multi-document manifest, not the file).
+   */
+  const lastParsed = new Map<string, ParsedDocument>();
+
   /** Parses and analyses one file's text; updates the index when the file is a manifest. */
-  async function analyzeState(state: FileState): Promise<boolean> {
+  async function analyzeState(state: FileState, incremental = false): Promise<boolean> {
     const { config, settings } = await configFor(state.file);
     if (!settings.enable || isIgnored(state.file, config, settings)) {
       state.result = undefined;
@@ -219,7 +238,10 @@ export function startServer(connection: Connection): void {
         index.remove(state.file);
         return false;
       }
-      state.model = engine.parse(state.kind, state.text, state.file);
+      const previous = incremental ? lastParsed.get(state.uri) : undefined;
+      lastParsed.delete(state.uri); // `previous` may be modified by the parse: never pass it twice
+      state.model = engine.parse(state.kind, state.text, state.file, previous);
+      if (incremental && state.model) lastParsed.set(state.uri, state.model);
       if (state.model) index.update(state.file, state.model);
       state.config = config;
       state.result = engine.analyzeParsed(state.model as ParsedDocument, { path: state.file.split(path.sep).join('/'), text: state.text, config, workspace: workspaceContext() });
@@ -249,7 +271,7 @@ export function startServer(connection: Connection): void {
     const factsBefore = factsVersion;
     if (text.length > MAX_FILE_BYTES) state.skipped = `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
     else if (text.slice(0, 8192).includes('\u0000')) state.skipped = 'it looks binary';
-    if (!state.skipped) await analyzeState(state);
+    if (!state.skipped) await analyzeState(state, true);
     // Only the latest version's diagnostics are ever published.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
@@ -267,7 +289,7 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         timers.delete(uri);
         void analyzeOpenDocument(uri);
-      }, DEBOUNCE_MS),
+      }, debounceMs),
     );
   }
 
@@ -378,6 +400,9 @@ export function startServer(connection: Connection): void {
 
   async function fileChangedOnDisk(uri: string, type: FileChangeType): Promise<void> {
     const file = URI.parse(uri).fsPath;
+    // Nothing outside the workspace folders is read, also not through a symbolic link that leaves them.
+    const folder = folderOf(file);
+    if (type !== FileChangeType.Deleted && (!folder || !isWithin(file, folder))) return;
     const name = fileName(file);
     if (isConfigFileName(name)) {
       const read = type === FileChangeType.Deleted ? undefined : readTextFile(file, 1024 * 1024);
@@ -425,9 +450,12 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     hasConfigurationCapability = capabilities.workspace?.configuration === true;
     hasWatchedFilesRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    hasWorkspaceFoldersCapability = capabilities.workspace?.workspaceFolders === true;
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     initializationSettings = options.settings;
     promptForSuppressionReason = options.promptForSuppressionReason === true;
+    // `initializationOptions.debounceMs` (0–5000): the benchmark sets 0 to time analysis without the pause.
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 5000) debounceMs = options.debounceMs;
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = URI.parse(params.rootUri);
@@ -447,11 +475,15 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (hasWatchedFilesRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore,.lashing.yaml,.lashing.yml}' }],
-      });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore,.lashing.yaml,.lashing.yml}' }],
+        })
+        .catch((error: unknown) => log(`Could not watch files: ${String(error)}`));
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    // Only a client that announces workspace folders can send their changes (vscode-languageserver
+    // throws otherwise, and the workspace would never be scanned: e.g. Helix, eglot).
+    if (hasWorkspaceFoldersCapability) connection.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) workspaceFolders = workspaceFolders.filter((folder) => folder !== URI.parse(removed.uri).fsPath);
       for (const added of event.added) {
         const uri = URI.parse(added.uri);
@@ -482,6 +514,7 @@ export function startServer(connection: Connection): void {
     const timer = timers.get(uri);
     if (timer) clearTimeout(timer);
     timers.delete(uri);
+    lastParsed.delete(uri);
     const file = URI.parse(uri).fsPath;
     const settings = await settingsFor(file);
     if (settings.scope === 'workspace' && folderOf(file) && fileExists(file) && URI.parse(uri).scheme === 'file') {
@@ -640,5 +673,9 @@ import { matchesAnyGlob as matchesAny } from './engine/glob';
 export type { FileState };
 
 if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  // A client answering a request with an error must not end the process (Node exits on an
+  // unhandled rejection): the error is logged and the server keeps answering.
+  process.on('unhandledRejection', (reason) => connection.console.error(`Lashing: unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  startServer(connection);
 }

@@ -16,23 +16,35 @@ export interface TestClient {
   connection: ProtocolConnection;
   process: ChildProcess;
   diagnostics: Map<string, PublishDiagnosticsParams>;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  /** window/logMessage and window/showMessage notifications (type: 1 error … 4 log). */
+  messages: Array<{ method: 'window/logMessage' | 'window/showMessage'; type: number; message: string }>;
   /** Resolves when diagnostics for the uri satisfy the predicate (polling the received messages). */
   waitForDiagnostics(uri: string, predicate?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stderr: () => string;
   close(): Promise<void>;
 }
 
-export function startServer(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env): TestClient {
-  const child = spawn(process.execPath, [SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+export function startServer(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env, serverPath: string = SERVER_PATH): TestClient {
+  const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const published: PublishDiagnosticsParams[] = [];
+  const messages: TestClient['messages'] = [];
   const waiters: Array<() => void> = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, params);
+    published.push(params);
     for (const waiter of waiters.splice(0)) waiter();
   });
+  for (const method of ['window/logMessage', 'window/showMessage'] as const) {
+    connection.onNotification(method, (params: { type: number; message: string }) => {
+      messages.push({ method, type: params.type, message: params.message });
+    });
+  }
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -42,6 +54,8 @@ export function startServer(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv
     connection,
     process: child,
     diagnostics,
+    published,
+    messages,
     stderr: () => stderr,
     waitForDiagnostics(uri, predicate = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {

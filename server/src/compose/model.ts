@@ -53,10 +53,17 @@ export interface ComposeService {
 /** Keys whose sequences `extends` merges (the base's items and the service's own both apply). */
 const MERGED_SEQUENCES = new Set(['cap_add', 'cap_drop', 'security_opt', 'ports', 'expose', 'volumes', 'devices', 'dns', 'dns_search', 'tmpfs', 'secrets', 'configs', 'external_links', 'env_file', 'device_cgroup_rules']);
 
+/**
+ * `extends` chains are followed this deep at most. Real files use one or two levels; a hostile
+ * file with a chain of thousands made every lookup walk it (quadratic: seconds for 2,000
+ * services, found by fuzzing). A service with a longer chain is `partial` (see parseCompose).
+ */
+const MAX_EXTENDS_DEPTH = 32;
+
 /** The effective setting for a key (own or merged first, then inherited through `extends`). */
 export function getSetting(service: ComposeService, key: string): Setting | undefined {
   const seen = new Set<ComposeService>();
-  for (let current: ComposeService | undefined = service; current && !seen.has(current); current = current.base) {
+  for (let current: ComposeService | undefined = service; current && !seen.has(current) && seen.size <= MAX_EXTENDS_DEPTH; current = current.base) {
     seen.add(current);
     const found = current.entries.get(key);
     if (found) return current === service ? found : { ...found, origin: 'extends' };
@@ -75,7 +82,7 @@ export function settingLayers(service: ComposeService, key: string): Setting[] {
   }
   const layers: Setting[] = [];
   const seen = new Set<ComposeService>();
-  for (let current: ComposeService | undefined = service; current && !seen.has(current); current = current.base) {
+  for (let current: ComposeService | undefined = service; current && !seen.has(current) && seen.size <= MAX_EXTENDS_DEPTH; current = current.base) {
     seen.add(current);
     const found = current.entries.get(key);
     if (found) layers.push(current === service ? found : { ...found, origin: 'extends' });
@@ -146,6 +153,10 @@ export function parseCompose(text: string, path = ''): ComposeModel {
       let inheritsUnknown = false;
       const seen = new Set<ComposeService>();
       for (let current: ComposeService | undefined = service; current && !seen.has(current); current = current.base) {
+        if (seen.size > MAX_EXTENDS_DEPTH) {
+          inheritsUnknown = true; // too deep to follow: treated as partly unknown
+          break;
+        }
         seen.add(current);
         if (current.extendsUnknown) inheritsUnknown = true;
       }

@@ -33,8 +33,8 @@ export const dockerfileLanguage: LanguageSupport<DockerfileModel> = {
     for (const instruction of model.instructions) {
       if (instruction.range.end.line < line) continue;
       if (instruction.range.start.line <= line) return { first: line, last: instruction.range.end.line };
-      const between = model.source.text.slice(model.source.lineStart(line), model.source.lineStart(instruction.range.start.line));
-      const onlyComments = between.split(/\r?\n/).every((l) => l.trim() === '' || l.trim().startsWith('#'));
+      // Only blank and comment lines in between (looked up, not rescanned: linear over many comments).
+      const onlyComments = model.source.nextContentLine(line) >= instruction.range.start.line;
       return onlyComments ? { first: line, last: instruction.range.end.line } : { first: line, last: line };
     }
     return { first: line, last: line };

@@ -61,9 +61,13 @@ export class Engine {
     return this.detect(path, text);
   }
 
-  /** Parses a document of a known kind (for callers that keep the model, e.g. hover). */
-  parse(kind: DocumentKind, text: string, path: string): ParsedDocument | undefined {
-    return this.languages.get(kind)?.parse(text, path);
+  /**
+   * Parses a document of a known kind (for callers that keep the model, e.g. hover). `previous`,
+   * the model of the same file's previous version, lets unchanged parts be reused (the language
+   * server passes it on every edit); it must not be used afterwards.
+   */
+  parse(kind: DocumentKind, text: string, path: string, previous?: ParsedDocument): ParsedDocument | undefined {
+    return this.languages.get(kind)?.parse(text, path, previous?.kind === kind ? previous : undefined);
   }
 
   analyze(input: AnalysisInput): AnalysisResult {
@@ -109,6 +113,12 @@ export class Engine {
       } catch (error) {
         ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
       }
+    }
+    // A YAML document with syntax errors (or lone CR line breaks, see editsUnsafe) is read by the parser's error recovery, which can nest keys
+    // wrongly: an edit computed from it may land in the wrong map (found by fuzzing). Its fixes stay
+    // available, but none is mechanical, so fix-all and "preferred" quick fixes leave it alone.
+    if (editsUnsafe(model)) {
+      for (const finding of raw) finding.fixes = finding.fixes.map((fix) => (fix.mechanical ? { ...fix, mechanical: false } : fix));
     }
 
     const suppressions = parseSuppressions(
@@ -199,3 +209,24 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 export type AnyRule = Rule<ParsedDocument>;
+
+/**
+ * Whether edits computed from a YAML model (Kubernetes, Compose: `documents: YamlDocument[]`) may
+ * land in the wrong place: the document has syntax errors (the parser's recovery can nest keys
+ * wrongly), or it uses lone `\r` line breaks, which the `yaml` lexer reads as part of a scalar
+ * while editors break the line there (found by fuzzing: a fix appended after `image: x\r` left
+ * a stray `\r` after the new value, a syntax error).
+ */
+export function editsUnsafe(model: unknown): boolean {
+  const yamlModel = model as { documents?: unknown; source?: { text?: unknown } } | undefined;
+  const documents = yamlModel?.documents;
+  if (!Array.isArray(documents)) return false;
+  if (documents.some((document: { errors?: unknown[] } | undefined) => (document?.errors?.length ?? 0) > 0)) return true;
+  const text = yamlModel?.source?.text;
+  return typeof text === 'string' && hasLoneCarriageReturn(text);
+}
+
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}

@@ -1,7 +1,7 @@
 // Fix-all: applies every mechanical fix, re-analysing between passes so fixes that touch the same
 // text do not collide, and returns one minimal edit (atomic for the editor).
 
-import type { Engine, AnalysisInput } from './analyze';
+import { editsUnsafe, type Engine, type AnalysisInput } from './analyze';
 import { SourceText, applyEdits } from './source';
 import type { TextEdit } from './types';
 
@@ -10,8 +10,18 @@ const MAX_PASSES = 24;
 
 export function fixAllText(engine: Engine, input: AnalysisInput): string {
   let text = input.text;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; ; pass++) {
     const result = engine.analyze({ ...input, text });
+    // YAML with a syntax error (from the start, or one a fix introduced): the parser's recovery can
+    // nest keys wrongly, so edits could land in the wrong map (found by fuzzing: a Compose key was
+    // appended into `image:` on every pass, 24 times). Fix-all is all or nothing: nothing changes.
+    if (editsUnsafe(result.model)) return input.text;
+    if (pass === MAX_PASSES) {
+      // Still fixing after MAX_PASSES: some fix does not remove its finding and would be applied
+      // again and again. All or nothing again: the document is left as it was.
+      const pending = result.findings.some((finding) => finding.fixes.some((fix) => fix.mechanical && !fix.newFiles && fix.edits.length > 0));
+      return pending ? input.text : text;
+    }
     const source = new SourceText(text);
     // A fix whose edits overlap or touch those of a fix already taken in this pass waits for the
     // next pass: two YAML fixes that both insert at the same place (e.g. each creating a missing

@@ -28,7 +28,11 @@ export interface ParsedDocument {
 /** Everything the engine needs to analyse one kind of document. */
 export interface LanguageSupport<Model extends ParsedDocument> {
   kind: DocumentKind;
-  parse(text: string, path: string): Model;
+  /**
+   * `previous` is the model of an earlier version of the same file: a language may reuse (and so
+   * modify) its unchanged parts instead of parsing them again, so it must not be used afterwards.
+   */
+  parse(text: string, path: string, previous?: Model): Model;
   rules: ReadonlyArray<Rule<Model>>;
   comments(model: Model): SourceComment[];
   /**

@@ -41,8 +41,9 @@ export function detectStyle(source: SourceText): YamlStyle {
         indentVotes.set(delta, (indentVotes.get(delta) ?? 0) + 1);
       }
     }
-    // `key:` (possibly after `- `) with nothing but a comment after it opens a block.
-    const withoutComment = trimmed.replace(/\s+#.*$/, '');
+    // `key:` (possibly after `- `) with nothing but a comment after it opens a block. (`(?<!\s)` here
+    // and below: a match starts only at the first blank of a run; `/\s+#.*$/` is quadratic on long blanks.)
+    const withoutComment = trimmed.replace(/(?<!\s)\s+#.*$/, '');
     previousOpens = /:$/.test(withoutComment) && !/^["'].*["']:?$/.test(withoutComment);
     // The column of the key (after any `- ` markers) is what children indent from.
     let keyIndent = indent;
@@ -172,7 +173,7 @@ function edit(source: SourceText, start: number, end: number, newText: string): 
 function beforeTrailingComment(source: SourceText, line: number, from: number): number {
   const lineEnd = source.lineEnd(line);
   const text = source.text.slice(from, lineEnd);
-  const match = /\s+#.*$/.exec(text);
+  const match = /(?<!\s)\s+#.*$/.exec(text);
   return match && !/["']/.test(text.slice(0, match.index)) ? from + match.index : from + text.trimEnd().length;
 }
 
@@ -187,6 +188,13 @@ export interface MapEntryInput {
 /** Adds keys to an existing map (block or flow), after `options.after` or at the end. */
 export function insertMapEntries(source: SourceText, map: YAMLMap, entries: MapEntryInput[], options: { after?: string } = {}): TextEdit[] {
   if (entries.length === 0) return [];
+  // A key the map already has (e.g. `automountServiceAccountToken: null`) is merged, never
+  // inserted a second time: a duplicate key is a YAML error (found by fuzzing). Only own keys
+  // count: a key that comes from a `<<` merge may be overridden by an own one.
+  const own = (key: string): boolean => map.items.some((pair) => pairKey(pair) === key);
+  if (entries.some((entry) => own(entry.key))) {
+    return [...mergeEntries(source, map, entries.filter((entry) => own(entry.key))), ...insertMapEntries(source, map, entries.filter((entry) => !own(entry.key)), options)];
+  }
   const style = detectStyle(source);
   const eol = source.eol;
   if (map.flow || map.items.length === 0) {
@@ -265,7 +273,8 @@ function mergeEntries(source: SourceText, map: YAMLMap, entries: MapEntryInput[]
       }
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && isMap(existing)) {
       edits.push(...mergeEntries(source, existing, Object.entries(value).map(([key, v]) => ({ key, value: v }))));
-    } else if (isScalar(existing) && (existing.value === null || existing.value === undefined) && isCollectionValue(value)) {
+    } else if (isScalar(existing) && (existing.value === null || existing.value === undefined) && value !== null) {
+      // Also for scalar values: setScalar on an empty `key:` would write `key:false` (a string, not a pair).
       edits.push(...fillNullValue(source, pair, value));
     } else if (isScalar(existing) && !isCollectionValue(value)) {
       if (existing.value !== value) edits.push(setScalar(source, existing, value));
@@ -339,7 +348,7 @@ function emptyCollection(source: SourceText, collection: YAMLMap | YAMLSeq, empt
     if (trimmed !== '' && !trimmed.startsWith('#')) break;
     line--;
   }
-  const parentText = line >= 0 ? source.lineText(line).replace(/\s+#.*$/, '').trimEnd() : '';
+  const parentText = line >= 0 ? source.lineText(line).replace(/(?<!\s)\s+#.*$/, '').trimEnd() : '';
   if (line < 0 || !parentText.endsWith(':')) return [edit(source, start, end, empty)];
   const at = beforeTrailingComment(source, line, source.lineStart(line));
   return [edit(source, at, at, ` ${empty}`), wholeLines(source, start, end)];

@@ -31,7 +31,26 @@ export const MAX_ALIAS_COUNT = 100;
 /** Targets of aliases, resolved once per parse (an alias names the last anchor before it). */
 const aliasTargets = new WeakMap<object, Node>();
 
-export function parseYamlDocuments(source: SourceText): YamlDocument[] {
+/**
+ * Parses every document of a YAML stream. `previous` is the result of parsing an earlier version
+ * of the same file: documents whose text did not change are reused instead of parsed again (see
+ * "Incremental re-parsing" below). Reused documents are moved, in place, to their new offsets, so
+ * the previous result must not be used afterwards.
+ */
+export function parseYamlDocuments(source: SourceText, previous?: readonly YamlDocument[]): YamlDocument[] {
+  const chunks = splitDocuments(source.text);
+  const records = previous && chunks ? chunkRecords.get(previous) : undefined;
+  if (chunks && records) {
+    const reused = parseIncrementally(source, chunks, records);
+    if (reused) return reused;
+  }
+  const result = parseStream(source);
+  if (chunks) recordChunks(source, chunks, result);
+  return result;
+}
+
+/** One parse of the whole stream (the reference behaviour; the incremental path must match it). */
+function parseStream(source: SourceText): YamlDocument[] {
   const text = source.text;
   const result: YamlDocument[] = [];
   let tokens: unknown[];
@@ -47,22 +66,9 @@ export function parseYamlDocuments(source: SourceText): YamlDocument[] {
   } catch (error) {
     return [failedDocument(source, error)];
   }
-  docs.forEach((doc, index) => {
-    const contents = doc.contents as Node | null;
-    const range: [number, number] = doc.range ? [doc.range[0], doc.range[2]] : [0, text.length];
-    const errors: YamlError[] = doc.errors.map((error) => ({
-      message: error.message.split('\n')[0],
-      range: source.rangeAt(error.pos[0], Math.max(error.pos[0], error.pos[1])),
-    }));
-    if (text.includes('*')) indexAliases(doc);
-    result.push({ index, doc, root: isMap(contents) ? contents : undefined, errors, range, comments: [] });
-  });
-  // Give each comment to the document whose range holds it (comments between documents go to the next one).
-  let docIndex = 0;
-  for (const comment of comments) {
-    while (docIndex + 1 < result.length && result[docIndex + 1].range[0] <= comment.start) docIndex++;
-    if (result.length > 0) result[docIndex].comments.push(comment);
-  }
+  const anchors = text.includes('*') && text.includes('&');
+  docs.forEach((doc, index) => result.push(toYamlDocument(source, doc, index, anchors)));
+  assignComments(result, comments);
   if (result.length === 0 && comments.length > 0) {
     // A file of comments only: keep them for suppression scanning on an empty document.
     const empty = emptyDocument(source);
@@ -70,6 +76,213 @@ export function parseYamlDocuments(source: SourceText): YamlDocument[] {
     result.push(empty);
   }
   return result;
+}
+
+function toYamlDocument(source: SourceText, doc: Document.Parsed, index: number, anchors: boolean): YamlDocument {
+  const contents = doc.contents as Node | null;
+  const range: [number, number] = doc.range ? [doc.range[0], doc.range[2]] : [0, source.text.length];
+  const errors: YamlError[] = doc.errors.map((error) => ({
+    message: error.message.split('\n')[0],
+    range: source.rangeAt(error.pos[0], Math.max(error.pos[0], error.pos[1])),
+  }));
+  // Aliases only resolve to anchors of their own document: without `&` in it there is nothing to index.
+  if (anchors && source.text.slice(range[0], range[1]).includes('&')) indexAliases(doc);
+  return { index, doc, root: isMap(contents) ? contents : undefined, errors, range, comments: [] };
+}
+
+/** Gives each comment to the document whose range holds it (comments between documents go to the next one). */
+function assignComments(result: YamlDocument[], comments: SourceComment[]): void {
+  let docIndex = 0;
+  for (const comment of comments) {
+    while (docIndex + 1 < result.length && result[docIndex + 1].range[0] <= comment.start) docIndex++;
+    if (result.length > 0) result[docIndex].comments.push(comment);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental re-parsing
+//
+// A `---` line starts a new document wherever it appears: YAML ends every scalar, quoted string,
+// block scalar and flow collection at a document marker in the first column, and the `yaml` lexer
+// does the same. So the text between two such lines (a "chunk") parses the same whatever comes
+// before or after it, and a chunk whose text is unchanged since the previous version need not be
+// parsed again: its document is reused, its node offsets moved by how much the text before it grew
+// or shrank. Only edited chunks are parsed, each on its own with a parser whose offsets start at
+// the chunk, so their nodes get document offsets directly. Where this reasoning might not hold
+// the whole stream is parsed: directives `%…`, `...` end markers, a byte-order mark, lone `\r`
+// line breaks, a chunk holding other than one document, and a quoted scalar that is never closed
+// (the `yaml` lexer runs it on over `---` lines to the end of the stream; see chunkLocal).
+// test/perf/incremental.test.ts checks on random edits that the result (and every rule's
+// findings) equals a full parse.
+
+interface ChunkRecord {
+  text: string;
+  start: number;
+  line: number;
+  /** The chunk's document (none for comments before the first `---`). */
+  document: YamlDocument | undefined;
+  /** The chunk's comments (a document's `comments` may also hold those of a preceding comment-only chunk). */
+  comments: SourceComment[];
+  /** Offsets of the document's errors, to recompute their ranges when the document moves. */
+  errorOffsets: Array<[number, number]>;
+  /** The document was taken by a later parse (and may have moved): this record is out of date. */
+  taken: boolean;
+}
+
+const chunkRecords = new WeakMap<readonly YamlDocument[], ChunkRecord[]>();
+
+/** Start and end offsets of the chunks, or undefined when splitting at `---` lines might not be exact. */
+function splitDocuments(text: string): Array<[number, number]> | undefined {
+  if (text.charCodeAt(0) === 0xfeff || text.startsWith('%') || text.startsWith('...') || text.includes('\n%') || text.includes('\n...')) return undefined;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return undefined;
+  const starts = [0]; // the first chunk: a document without `---`, comments, or a document with it
+  for (let i = text.indexOf('\n---'); i >= 0; i = text.indexOf('\n---', i + 4)) {
+    if (isMarkerAt(text, i + 1)) starts.push(i + 1);
+  }
+  if (starts.length < 2) return undefined; // one document: nothing to reuse
+  return starts.map((start, index) => [start, index + 1 < starts.length ? starts[index + 1] : text.length]);
+}
+
+function isMarkerAt(text: string, offset: number): boolean {
+  if (!text.startsWith('---', offset)) return false;
+  const next = text.charCodeAt(offset + 3);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+/** Remembers which document and comments came from which chunk, for the next version's parse. */
+function recordChunks(source: SourceText, chunks: Array<[number, number]>, result: YamlDocument[]): void {
+  // A version with syntax errors is recorded too: its documents can be reused by the next version
+  // where their errors stay in their chunk (see chunkLocal).
+  if (result.some((document) => !document.doc.range)) return;
+  const records: ChunkRecord[] = [];
+  let docIndex = 0;
+  let commentIndex = 0;
+  const comments = result.flatMap((document) => document.comments);
+  for (const [start, end] of chunks) {
+    let document: YamlDocument | undefined;
+    if (docIndex < result.length && result[docIndex].range[0] >= start && result[docIndex].range[0] < end) document = result[docIndex++];
+    // Every chunk after the first starts a document, which ends in the chunk; no second one starts there.
+    if (!document && start > 0) return;
+    if (document && document.range[1] > end) return;
+    if (docIndex < result.length && result[docIndex].range[0] < end) return;
+    const own: SourceComment[] = [];
+    while (commentIndex < comments.length && comments[commentIndex].start < end) own.push(comments[commentIndex++]);
+    const errorOffsets = document ? document.doc.errors.map((error): [number, number] => [error.pos[0], error.pos[1]]) : [];
+    records.push({ text: source.text.slice(start, end), start, line: source.positionAt(start).line, document, comments: own, errorOffsets, taken: false });
+  }
+  if (docIndex !== result.length) return;
+  chunkRecords.set(result, records);
+}
+
+function parseIncrementally(source: SourceText, chunks: Array<[number, number]>, previous: ChunkRecord[]): YamlDocument[] | undefined {
+  const available = new Map<string, ChunkRecord[]>();
+  for (const record of previous) {
+    if (record.taken || (record.document && !chunkLocal(record.document.doc))) continue;
+    const list = available.get(record.text);
+    if (list) list.push(record);
+    else available.set(record.text, [record]);
+  }
+  const records: ChunkRecord[] = [];
+  const anchors = source.text.includes('*') && source.text.includes('&');
+  for (const [start, end] of chunks) {
+    const text = source.text.slice(start, end);
+    const line = source.positionAt(start).line;
+    const candidates = available.get(text);
+    let record: ChunkRecord | undefined;
+    if (candidates && candidates.length > 0) {
+      const same = candidates.findIndex((candidate) => candidate.start === start);
+      record = moveChunk(source, candidates.splice(same >= 0 ? same : 0, 1)[0], start, line);
+    } else {
+      record = parseChunk(source, text, start, line, anchors);
+      if (!record) return undefined;
+    }
+    records.push(record);
+  }
+  const result: YamlDocument[] = [];
+  for (const record of records) {
+    if (!record.document) continue;
+    record.document.index = result.length;
+    record.document.comments = [];
+    result.push(record.document);
+  }
+  if (result.length === 0) return undefined;
+  assignComments(result, records.flatMap((record) => record.comments));
+  chunkRecords.set(result, records);
+  return result;
+}
+
+/**
+ * Whether a chunk's document parses the same alone as within the stream. Syntax errors mostly stay
+ * inside their chunk (the next `---` line ends every construct), so the rest of a file being edited
+ * is still reused while one document is broken. Not so a quoted scalar that is never closed: the
+ * `yaml` lexer runs it on over `---` lines to the end of the stream (`MISSING_CHAR`).
+ */
+function chunkLocal(doc: Document.Parsed): boolean {
+  return doc.errors.every((error) => error.code !== 'MISSING_CHAR');
+}
+
+function parseChunk(source: SourceText, text: string, start: number, line: number, anchors: boolean): ChunkRecord | undefined {
+  try {
+    const parser = new Parser();
+    parser.offset = start; // tokens (and so nodes and errors) get offsets in the whole text
+    const tokens = Array.from(parser.parse(text));
+    const comments = collectCstComments(source, tokens);
+    const docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens as never)) as Document.Parsed[];
+    if (docs.length > 1 || docs.some((doc) => !doc.range || !chunkLocal(doc))) return undefined;
+    if (docs.length === 0 && start > 0) return undefined;
+    const document = docs.length === 1 ? toYamlDocument(source, docs[0], 0, anchors) : undefined;
+    const errorOffsets = docs.length === 1 ? docs[0].errors.map((error): [number, number] => [error.pos[0], error.pos[1]]) : [];
+    return { text, start, line, document, comments, errorOffsets, taken: false };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes a previous chunk's document and comments for the same text at `start` (moving them if needed). */
+function moveChunk(source: SourceText, old: ChunkRecord, start: number, line: number): ChunkRecord {
+  old.taken = true;
+  const delta = start - old.start;
+  const lines = line - old.line;
+  const document = old.document;
+  let errorOffsets = old.errorOffsets;
+  if (delta !== 0) {
+    errorOffsets = errorOffsets.map(([from, to]): [number, number] => [from + delta, to + delta]);
+    if (document) {
+      shiftNode(document.doc.contents, delta);
+      const range = document.doc.range as unknown as number[];
+      for (let i = 0; i < range.length; i++) range[i] += delta;
+      for (const error of [...document.doc.errors, ...document.doc.warnings]) {
+        error.pos[0] += delta;
+        error.pos[1] += delta;
+      }
+      document.range = [document.range[0] + delta, document.range[1] + delta];
+    }
+  }
+  if (document && (delta !== 0 || lines !== 0)) {
+    document.errors = document.errors.map((error, i) => ({
+      message: error.message,
+      range: errorOffsets[i] ? source.rangeAt(errorOffsets[i][0], Math.max(errorOffsets[i][0], errorOffsets[i][1])) : error.range,
+    }));
+  }
+  const comments = delta === 0 && lines === 0 ? old.comments : old.comments.map((comment) => ({ ...comment, start: comment.start + delta, end: comment.end + delta, line: comment.line + lines }));
+  return { text: old.text, start, line, document, comments, errorOffsets, taken: false };
+}
+
+/** Adds `delta` to the offsets of a node and everything in it (iteratively: nesting may be deep). */
+function shiftNode(root: unknown, delta: number): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    const range = (node as { range?: number[] | null }).range;
+    if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of (node as YAMLMap | YAMLSeq).items as unknown[]) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
+  }
 }
 
 function failedDocument(source: SourceText, error: unknown): YamlDocument {
@@ -97,6 +310,9 @@ function indexAliases(doc: Document.Parsed): void {
   });
 }
 
+/** CST fields that can hold tokens (see yaml's `CST.Token` types); other fields are scalars. */
+const CST_CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'end', 'items', 'props'] as const;
+
 /** Every comment token of the CST, in document order. */
 function collectCstComments(source: SourceText, tokens: unknown[]): SourceComment[] {
   const found: SourceComment[] = [];
@@ -117,9 +333,11 @@ function collectCstComments(source: SourceText, tokens: unknown[]): SourceCommen
       }
       continue;
     }
-    const values = Object.values(token);
-    for (let i = values.length - 1; i >= 0; i--) {
-      const value = values[i];
+    // Only the fields that hold tokens are walked (Object.values on every token was a tenth of
+    // the parse); CST collection items have no `type` and the same fields.
+    const fields = item as Record<string, unknown>;
+    for (let i = CST_CHILD_FIELDS.length - 1; i >= 0; i--) {
+      const value = fields[CST_CHILD_FIELDS[i]];
       if (value && typeof value === 'object') stack.push(value);
     }
   }
@@ -373,12 +591,8 @@ function scopeIndex(source: SourceText, docs: YamlDocument[]): Map<number, numbe
  * line and its whole value block (a comment above `- name: app` covers that container).
  */
 export function yamlSuppressionScope(source: SourceText, docs: YamlDocument[], line: number): { first: number; last: number } {
-  let target = line;
-  while (target < source.lineCount) {
-    const trimmed = source.lineText(target).trim();
-    if (trimmed !== '' && !trimmed.startsWith('#')) break;
-    target++;
-  }
+  // The next content line, looked up once per file (a scan per comment was quadratic).
+  const target = source.nextContentLine(line);
   if (target >= source.lineCount) return { first: line, last: line };
   const last = scopeIndex(source, docs).get(target);
   return { first: line, last: Math.max(target, last ?? target) };

@@ -47,7 +47,7 @@ export function annotationSuppressedRules(object: KubeObject): string[] {
 
 export const kubernetesLanguage: LanguageSupport<KubernetesModel> = {
   kind: 'kubernetes',
-  parse: (text, path) => parseKubernetes(text, path),
+  parse: (text, path, previous) => parseKubernetes(text, path, previous),
   rules: kubernetesRules,
   comments: (model) => yamlComments(model.source, model.documents),
   suppressionScope: (model, line) => yamlSuppressionScope(model.source, model.documents, line),

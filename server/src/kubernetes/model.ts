@@ -107,12 +107,21 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
 
 const PATCH_DIRECTIVE = /\$(?:patch|setElementOrder\/|retainKeys|deleteFromPrimitiveList\/)/;
 
-export function parseKubernetes(text: string, path: string): KubernetesModel {
+/** Objects of a document, kept for the next version's parse when the document is reused unchanged. */
+const documentObjects = new WeakMap<YamlDocument, { path: string; objects: KubeObject[] }>();
+
+/**
+ * Parses a manifest. `previous`, the model of an earlier version of the same file, lets unchanged
+ * YAML documents (and their objects) be reused rather than parsed again (see parseYamlDocuments);
+ * it must not be used afterwards. Helm templates are always parsed whole.
+ */
+export function parseKubernetes(text: string, path: string, previous?: KubernetesModel): KubernetesModel {
   const helm = isHelmTemplate(text, path);
   const masked = helm ? maskHelm(text) : undefined;
   const parseSource = new SourceText(masked ? masked.text : text);
   const source = masked ? new SourceText(text) : parseSource;
-  const documents = parseYamlDocuments(parseSource);
+  const reusable = previous && !helm && !previous.helmTemplate && previous.path === path ? previous.documents : undefined;
+  const documents = parseYamlDocuments(parseSource, reusable);
   const notices: Notice[] = [];
   const model: KubernetesModel = { kind: 'kubernetes', source, documents, objects: [], helmTemplate: helm, notices, path };
 
@@ -141,6 +150,12 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
         notices.push({ message: `YAML syntax error: ${document.errors[0].message} — findings may be incomplete until it is fixed.`, line: document.errors[0].range.start.line });
       }
     }
+    const known = documentObjects.get(document);
+    if (known && known.path === path && !helm) {
+      // A document reused from the previous version: the same text, so the same objects.
+      model.objects.push(...known.objects);
+      continue;
+    }
     const root = document.root;
     if (!root) continue;
     const top = makeObject(root, document);
@@ -152,6 +167,7 @@ export function parseKubernetes(text: string, path: string): KubernetesModel {
       object.partial = isPartial(object, parseSource.text, patchFile, overlayDir, masked?.blocks ?? []);
       model.objects.push(object);
     }
+    if (!helm) documentObjects.set(document, { path, objects });
   }
   return model;
 }

@@ -81,6 +81,20 @@ export function walkFiles(start: string, options: WalkOptions): { files: string[
   return { files: files.sort(), truncated: false };
 }
 
+/**
+ * Whether `file` really lies inside `folder` once symbolic links are resolved: a hostile workspace
+ * may link `Dockerfile` (or a folder) to any file on the machine. False when it cannot be resolved.
+ */
+export function isWithin(file: string, folder: string): boolean {
+  try {
+    const real = fs.realpathSync(file);
+    const root = fs.realpathSync(folder);
+    return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  } catch {
+    return false;
+  }
+}
+
 export function fileExists(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
