@@ -90,6 +90,7 @@ const SHELL_PROGRAMS = /^(?:\/(?:usr\/)?bin\/)?(?:env\s+)?(?:sh|bash|ash|dash|zs
 export function parseDockerfile(text: string): DockerfileModel {
   const source = new SourceText(text);
   const ast = DockerfileParser.parse(text);
+  for (const node of ast.getInstructions()) memoizeArguments(node);
   const escapeChar = ast.getEscapeCharacter();
   const instructions: DockerInstruction[] = [];
   const stages: Stage[] = [];
@@ -136,6 +137,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (keyword === 'ONBUILD') {
       const trigger = (node as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
       if (!trigger) continue;
+      memoizeArguments(trigger);
       effective = trigger;
       effectiveKeyword = trigger.getKeyword().toUpperCase();
       onbuild = true;
@@ -169,6 +171,35 @@ export function parseDockerfile(text: string): DockerfileModel {
     instructions,
     runScripts,
     comments,
+  };
+}
+
+interface RawArgument {
+  value: string;
+  range: Range;
+}
+
+/**
+ * dockerfile-ast re-tokenizes an instruction's text on every `getArguments()` call (and calls it
+ * internally from `getFlags`, `getHeredocs`, `getImageRange`, `getProperties`…), which made the
+ * accessors of the syntax tree cost more than parsing it. The text of a parsed version never
+ * changes, so the tokens are computed once per instruction. Callers get fresh copies: dockerfile-ast
+ * itself modifies the returned array (`shift` of flags) and ranges (FROM's image name range).
+ */
+function memoizeArguments(node: Instruction): void {
+  const target = node as unknown as { getRawArguments?: () => RawArgument[] };
+  const original = target.getRawArguments;
+  if (typeof original !== 'function' || Object.prototype.hasOwnProperty.call(target, 'getRawArguments')) return;
+  let cached: RawArgument[] | undefined;
+  target.getRawArguments = function (this: unknown): RawArgument[] {
+    cached ??= original.call(this);
+    return cached.map((argument) => {
+      const copy = Object.create(Object.getPrototypeOf(argument) as object) as RawArgument;
+      copy.value = argument.value;
+      const { start, end } = argument.range;
+      copy.range = { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+      return copy;
+    });
   };
 }
 

@@ -226,7 +226,7 @@ function parseChunk(source: SourceText, text: string, start: number, line: numbe
     const parser = new Parser();
     parser.offset = start; // tokens (and so nodes and errors) get offsets in the whole text
     const tokens = Array.from(parser.parse(text));
-    const comments = collectCstComments(source, tokens);
+    const comments = collectCstComments(source, tokens, text);
     const docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens as never)) as Document.Parsed[];
     if (docs.length > 1 || docs.some((doc) => !doc.range || !chunkLocal(doc))) return undefined;
     if (docs.length === 0 && start > 0) return undefined;
@@ -314,11 +314,17 @@ function indexAliases(doc: Document.Parsed): void {
 const CST_CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'end', 'items', 'props'] as const;
 
 /** Every comment token of the CST, in document order. */
-function collectCstComments(source: SourceText, tokens: unknown[]): SourceComment[] {
+/** `text`: the text the tokens were parsed from (the whole source, or one chunk of it). */
+function collectCstComments(source: SourceText, tokens: unknown[], text = source.text): SourceComment[] {
   const found: SourceComment[] = [];
+  // Every comment starts at a `#`: with none in the text there is nothing to find, and once as many
+  // comments as `#`s are found (none inside a string or a comment) the rest of the walk finds none.
+  let hashes = 0;
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) hashes++;
+  if (hashes === 0) return found;
   const seen = new Set<number>();
   const stack: unknown[] = [...tokens].reverse();
-  while (stack.length > 0) {
+  while (stack.length > 0 && found.length < hashes) {
     const item = stack.pop();
     if (!item || typeof item !== 'object') continue;
     if (Array.isArray(item)) {
