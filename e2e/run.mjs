@@ -5,9 +5,11 @@
 //   2. packages the extension (`npm run package` → lashing.vsix);
 //   3. runs the grammar test with VS Code's own Dockerfile/YAML grammars, and the integration suite
 //      (test/vscode, mocha) inside code-server's extension host;
-//   4. installs the .vsix into code-server and runs the UI test (e2e/ui.mjs) with screenshots in test-results/e2e/.
-// Options: --suite-only, --ui-only, --keep (keep the run folder), --update-screenshots (copy the README
-// screenshots to e2e/screenshots/).
+//   4. installs the .vsix into code-server and runs the UI test (e2e/ui.mjs) with screenshots in test-results/e2e/;
+//   5. the web test (e2e/web.mjs): the same .vsix with `remote.extensionKind` ["web"], so the browser build runs
+//      in the web worker extension host and its server in a Web Worker; screenshots in test-results/e2e-web/.
+// Options: --suite-only, --ui-only (UI and web tests), --web-only, --keep (keep the run folder),
+// --update-screenshots (copy the README screenshots to e2e/screenshots/).
 // Exits non-zero when anything failed; the last line is "e2e: N passed, M failed".
 
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +17,11 @@ import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import * as lib from './lib.mjs';
 import { runUiTest } from './ui.mjs';
+import { runWebTest } from './web.mjs';
 
 const args = new Set(process.argv.slice(2));
-const suite = !args.has('--ui-only');
+const webOnly = args.has('--web-only');
+const suite = !args.has('--ui-only') && !webOnly;
 const ui = !args.has('--suite-only');
 const started = Date.now();
 const runDir = mkdtempSync(path.join(process.env.LASHING_E2E_RUN_DIR ?? tmpdir(), 'lashing-e2e-'));
@@ -46,9 +50,9 @@ try {
     results.push({ name: `integration suite: ${counts.passed} passing, ${counts.failed} failing${outcome.error ? ` (${outcome.error})` : ''}`, ok, passed: counts.passed, failed: ok ? counts.failed : Math.max(1, counts.failed) });
   }
   if (ui && vsix) {
-    lib.log('UI test: the packaged extension in code-server, driven through the workbench');
-    for (const step of await runUiTest({ runDir, vsix })) results.push({ ...step, passed: step.ok ? 1 : 0, failed: step.ok ? 0 : 1 });
-    if (args.has('--update-screenshots')) {
+    lib.log(webOnly ? 'UI test skipped (--web-only)' : 'UI test: the packaged extension in code-server, driven through the workbench');
+    if (!webOnly) for (const step of await runUiTest({ runDir, vsix })) results.push({ ...step, passed: step.ok ? 1 : 0, failed: step.ok ? 0 : 1 });
+    if (!webOnly && args.has('--update-screenshots')) {
       const target = path.join(lib.E2E_DIR, 'screenshots');
       mkdirSync(target, { recursive: true });
       const shots = path.join(lib.RESULTS, 'e2e');
@@ -59,6 +63,8 @@ try {
       }
       lib.log(`README screenshots updated in ${path.relative(lib.REPO, target)}`);
     }
+    lib.log('web test: the browser build in code-server’s web worker extension host (remote.extensionKind ["web"])');
+    for (const step of await runWebTest({ runDir, vsix })) results.push({ ...step, passed: step.ok ? 1 : 0, failed: step.ok ? 0 : 1 });
   }
 } catch (error) {
   setupError = error;

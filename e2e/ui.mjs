@@ -6,10 +6,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CODE_SERVER_ENTRY, REPO, RESULTS, freePort, launchChromium, log, run, startProcess, waitForHttp, workspaceCopy } from './lib.mjs';
 
-const SHOTS = path.join(RESULTS, 'e2e');
+export const SHOTS = path.join(RESULTS, 'e2e');
 const VIEWPORT = { width: 1600, height: 1000 };
 
-const USER_SETTINGS = {
+export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -26,16 +26,17 @@ const USER_SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
 };
 
-class Steps {
-  constructor(page) {
+export class Steps {
+  constructor(page, dir = SHOTS) {
     this.page = page;
+    this.dir = dir;
     this.results = [];
     this.shot = 0;
   }
 
   async screenshot(name) {
     this.shot++;
-    const file = path.join(SHOTS, `${String(this.shot).padStart(2, '0')}-${name}.png`);
+    const file = path.join(this.dir, `${String(this.shot).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -55,7 +56,7 @@ class Steps {
   }
 }
 
-async function until(what, probe, timeoutMs = 30_000) {
+export async function until(what, probe, timeoutMs = 30_000) {
   const started = Date.now();
   let last;
   for (;;) {
@@ -70,11 +71,11 @@ async function until(what, probe, timeoutMs = 30_000) {
   }
 }
 
-function assert(condition, message) {
+export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function runCommand(page, title) {
+export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -84,20 +85,20 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-async function showProblems(page) {
+export async function showProblems(page) {
   if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible' });
 }
 
 /** The Problems panel's filter box. */
-async function filterProblems(page, text) {
+export async function filterProblems(page, text) {
   const input = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
   await input.waitFor({ state: 'visible' });
   await input.fill(text);
   await page.waitForTimeout(400);
 }
 
-async function problemRows(page) {
+export async function problemRows(page) {
   return page.locator('.markers-panel .monaco-tl-row').allInnerTexts();
 }
 

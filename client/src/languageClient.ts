@@ -1,24 +1,33 @@
-// Starts the Lashing language server (dist/server.js) over IPC, restarts it after a crash with a clear
+// Starts the Lashing language server — a Node process (dist/server.js) over IPC, or a Web Worker
+// (dist/browser/server.js) on the web, as the entry decides — restarts it after a crash with a clear
 // message, and forwards the server's custom messages to the rest of the extension.
 
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, RevealOutputChannelOn, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import * as protocol from '../../server/src/protocol';
 import type { ChecklistReport } from '../../server/src/checklist/status';
+import { registerWorkspaceFileRequests } from './workspaceFiles';
 
 /** Languages whose documents the server analyses (it decides the kind of a YAML file from its content). */
 const LANGUAGES = ['dockerfile', 'yaml', 'dockercompose'];
-/** `file` for workspaces, `untitled` for new buffers, `vscode-vfs` for virtual workspaces (open files only). */
+/**
+ * `file` for workspaces, `untitled` for new buffers, `vscode-vfs` for virtual workspaces (github.dev),
+ * plus the schemes of the open workspace folders (e.g. `vscode-remote` when the extension runs in the
+ * browser of a remote workbench).
+ */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+
+export function documentSchemes(): string[] {
+  const schemes = new Set(SCHEMES);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) schemes.add(folder.uri.scheme);
+  return [...schemes];
+}
+
+/** Where the extension runs: 'node' (a Node extension host, server process) or 'web' (browser, server Worker). */
+export type ExtensionHost = 'node' | 'web';
+
+/** Creates the platform's language client (Node: a process over IPC; web: a Web Worker). */
+export type LanguageClientFactory = (clientOptions: LanguageClientOptions) => Promise<BaseLanguageClient>;
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -31,7 +40,7 @@ export function explainRuleCommandUri(ruleId: string): vscode.Uri {
 export type ServerState = 'starting' | 'running' | 'stopped' | 'crashed';
 
 export class LashingClient implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly restarts: number[] = [];
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   private readonly findingsEmitter = new vscode.EventEmitter<protocol.FindingsSummary>();
@@ -47,17 +56,19 @@ export class LashingClient implements vscode.Disposable {
   readonly onDidChangeFindings = this.findingsEmitter.event;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     readonly output: vscode.LogOutputChannel,
+    private readonly createClient: LanguageClientFactory,
+    /** Where the extension (and so the server) runs. */
+    readonly host: ExtensionHost,
   ) {}
 
   get state(): ServerState {
     return this.currentState;
   }
 
-  /** PID of the language server process (tests use it to simulate a crash). */
+  /** PID of the language server process (tests use it to simulate a crash); undefined for a Web Worker. */
   get serverProcessId(): number | undefined {
-    return this.client?.serverProcess?.pid;
+    return (this.client as { serverProcess?: { pid?: number } } | undefined)?.serverProcess?.pid;
   }
 
   private setState(state: ServerState): void {
@@ -74,13 +85,9 @@ export class LashingClient implements vscode.Disposable {
   }
 
   private async doStart(): Promise<void> {
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-    };
+    const schemes = documentSchemes();
     const clientOptions: LanguageClientOptions = {
-      documentSelector: LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme }))),
+      documentSelector: LANGUAGES.flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       synchronize: { configurationSection: ['lashing', 'files'] },
@@ -102,8 +109,17 @@ export class LashingClient implements vscode.Disposable {
         closed: () => this.onClosed(),
       },
     };
-    const client = new LanguageClient('lashing', 'Lashing', serverOptions, clientOptions);
+    let client: BaseLanguageClient;
+    try {
+      client = await this.createClient(clientOptions);
+    } catch (error) {
+      this.setState('crashed');
+      this.output.appendLine(`Lashing language server could not be created: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw error;
+    }
     this.client = client;
+    // The Web Worker server reads the workspace through these requests (the Node one uses fs).
+    this.disposables.push(...registerWorkspaceFileRequests(client));
     this.disposables.push(
       client.onDidChangeState((event) => {
         if (event.newState === State.Running) this.setState('running');
@@ -180,7 +196,7 @@ export class LashingClient implements vscode.Disposable {
   }
 
   /** The running client, starting it when needed. */
-  private async running(): Promise<LanguageClient> {
+  private async running(): Promise<BaseLanguageClient> {
     if (!this.client || this.client.state !== State.Running) await this.start();
     if (!this.client) throw new Error('The Lashing language server is not running.');
     return this.client;
@@ -200,6 +216,10 @@ export class LashingClient implements vscode.Disposable {
 
   async exportReport(format: 'markdown' | 'sarif' | 'json'): Promise<string> {
     return (await this.running()).sendRequest<string>(protocol.ExportReportRequest, { format });
+  }
+
+  async serverInfo(): Promise<protocol.ServerInfo> {
+    return (await this.running()).sendRequest<protocol.ServerInfo>(protocol.ServerInfoRequest);
   }
 
   async scanWorkspace(): Promise<protocol.FindingsSummary | undefined> {

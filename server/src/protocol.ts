@@ -38,3 +38,54 @@ export interface RuleSummary {
   defaultSeverity: string;
   checklist: string[];
 }
+
+/** client → server: which host the server runs in (tests and the output channel use it). Result: ServerInfo. */
+export const ServerInfoRequest = 'lashing/serverInfo';
+
+export interface ServerInfo {
+  /** 'node': a Node process (dist/server.js); 'web': a Web Worker (dist/browser/server.js). */
+  platform: 'node' | 'web';
+  /** URIs of the workspace folders the server reads. */
+  workspaceFolders: string[];
+  /** Files with a state (analysed or skipped). */
+  files: number;
+}
+
+// The Web Worker server has no file system: it reads the workspace through these requests, which the
+// client answers with `vscode.workspace.fs` and `workspace.findFiles` (client/src/workspaceFiles.ts).
+
+/** server → client: every file (URI) under a folder, except in SKIPPED_FOLDERS. The server filters the list. */
+export const ListFilesRequest = 'lashing/fs/listFiles';
+export interface ListFilesParams {
+  /** Folder URI. */
+  folder: string;
+  /** Folder names never entered (node_modules, .git…). */
+  skippedFolders: string[];
+  maxResults: number;
+}
+export interface ListFilesResult {
+  files: string[];
+  truncated: boolean;
+}
+
+/** server → client: a file's text, refused when binary, over maxBytes, not a regular file, or a symbolic link. */
+export const ReadFileRequest = 'lashing/fs/readFile';
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+/** `{ text }` or `{ skipped: reason }`. */
+export type ReadFileResult = { text: string } | { skipped: string };
+
+/** server → client: whether a regular file exists at the URI. Result: boolean. */
+export const FileExistsRequest = 'lashing/fs/fileExists';
+export interface FileExistsParams {
+  uri: string;
+}
+
+/** server → client: whether the file lies inside the folder with no symbolic link on the way. Result: boolean. */
+export const IsWithinRequest = 'lashing/fs/isWithin';
+export interface IsWithinParams {
+  uri: string;
+  folder: string;
+}

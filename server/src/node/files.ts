@@ -2,41 +2,22 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isComposeName, isConfigFileName, isDockerfileName } from '../engine/detect';
+import { isAnalysisCandidate, decodeText, tooLarge, MAX_FILE_BYTES, MAX_WALK_ENTRIES, SKIPPED_FOLDERS, type ReadResult } from '../workspace-files';
 import { matchesAnyGlob } from '../engine/glob';
 
-/** Files above this size are not analysed (one information message instead). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** A workspace walk stops after this many entries, so a huge folder cannot hang the index. */
-export const MAX_WALK_ENTRIES = 200_000;
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.venv', 'venv', '__pycache__', '.tox', '.idea', 'dist', 'out', 'target', 'vendor', 'bower_components', '.next', '.cache']);
-
-export function isCandidateName(name: string): boolean {
-  return isDockerfileName(name) || isComposeName(name) || /\.ya?ml$/i.test(name);
-}
-
-export type ReadResult = { text: string } | { skipped: string };
+export { isCandidateName, decodeText, MAX_FILE_BYTES, MAX_WALK_ENTRIES, type ReadResult } from '../workspace-files';
 
 /** Reads a text file, refusing binary content and files over the size limit. Never throws. */
 export function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return { skipped: 'not a regular file' };
-    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    if (stat.size > maxBytes) return tooLarge(maxBytes);
     const buffer = fs.readFileSync(file);
     return decodeText(buffer);
   } catch (error) {
     return { skipped: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
-}
-
-export function decodeText(buffer: Uint8Array): ReadResult {
-  const probe = buffer.subarray(0, 8192);
-  if (probe.includes(0)) return { skipped: 'binary content' };
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
 }
 
 export interface WalkOptions {
@@ -73,7 +54,7 @@ export function walkFiles(start: string, options: WalkOptions): { files: string[
       if (options.ignore.length > 0 && matchesAnyGlob(relative, options.ignore)) continue;
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      } else if (entry.isFile() && (options.include ? options.include(entry.name, relative) : isCandidateName(entry.name) && !isConfigFileName(entry.name))) {
+      } else if (entry.isFile() && (options.include ? options.include(entry.name, relative) : isAnalysisCandidate(entry.name))) {
         files.push(full);
       }
     }
