@@ -33,14 +33,11 @@ async function outputText(page) {
   return (await page.locator('.part.panel .monaco-editor .view-lines').first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
 }
 
-async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await until(`the editor of ${name}`, async () => (await page.locator('.editor-group-container .tab.active', { hasText: path.basename(name) }).count()) > 0);
+/** The cursor position the status bar shows, e.g. { line: 32, column: 23, selected: 10 }. */
+async function cursor(page) {
+  const text = await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
+  const match = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
+  return match ? { line: Number(match[1]), column: Number(match[2]), selected: Number(match[3] ?? 0) } : undefined;
 }
 
 export async function runWebTest({ runDir, vsix }) {
@@ -122,28 +119,31 @@ export async function runWebTest({ runDir, vsix }) {
       await steps.screenshot('problems');
     });
 
-    await steps.step('web: a manifest opens with its findings (kubernetes/privileged on the line of `privileged: true`)', async () => {
-      await openFile(page, 'k8s/storefront.yaml');
+    await steps.step('web: a manifest opens from its finding, selected on `privileged`', async () => {
       await showProblems(page);
       await filterProblems(page, 'kubernetes/privileged');
       const row = page.locator('.markers-panel .monaco-tl-row', { hasText: 'kubernetes/privileged' }).first();
       await row.waitFor({ state: 'visible' });
       await row.click({ position: { x: 80, y: 8 } });
       await page.keyboard.press('Enter');
-      await until('the selection on `privileged`', async () => (await page.locator('.editor-group-container .selected-text').count()) > 0);
-      const line = await page.locator('.editor-group-container .view-line:has(.selected-text)').first().innerText();
-      assert(/privileged:\s*true/.test(line.replace(/\u00a0/g, ' ')), `the finding's line: ${line}`);
+      await until('storefront.yaml in the editor', async () => (await page.locator('.editor-group-container .tab.active', { hasText: 'storefront.yaml' }).count()) > 0);
+      const position = await until('the selection on `privileged`', async () => {
+        const value = await cursor(page);
+        return value && value.selected === 'privileged'.length ? value : undefined;
+      });
+      const line = readFileSync(path.join(workspace, 'k8s', 'storefront.yaml'), 'utf8').split('\n')[position.line - 1];
+      assert(/^\s*privileged:\s*true/.test(line), `the selected line ${position.line}: ${line}`);
       await steps.screenshot('manifest');
     });
 
     await steps.step('web: a Quick Fix from the Ctrl+. menu changes the Dockerfile and its finding disappears', async () => {
-      await openFile(page, 'api/Dockerfile');
       await showProblems(page);
       await filterProblems(page, 'dockerfile/sudo');
       const markers = page.locator('.markers-panel .monaco-tl-row', { hasText: 'sudo' });
       await until('two sudo findings', async () => (await markers.count()) === 2);
       await markers.first().click({ position: { x: 80, y: 8 } });
       await page.keyboard.press('Enter');
+      await until('api/Dockerfile in the editor', async () => (await page.locator('.editor-group-container .tab.active', { hasText: 'Dockerfile' }).count()) > 0);
       await page.waitForTimeout(500);
       await page.keyboard.press('Control+.');
       const fix = page.locator('.action-widget .monaco-list-row[aria-label="Remove `sudo`"]').first();
@@ -154,8 +154,11 @@ export async function runWebTest({ runDir, vsix }) {
       await until('the fixed line in the editor', async () => (await page.locator('.editor-group-container .view-lines').first().innerText()).replace(/\u00a0/g, ' ').includes('RUN apt-get update && sudo apt-get install'));
       await page.keyboard.press('Control+S');
       await until('one sudo finding left', async () => (await markers.count()) === 1, 20_000);
-      const saved = readFileSync(path.join(workspace, 'api', 'Dockerfile'), 'utf8');
-      assert(saved.includes('RUN apt-get update && sudo apt-get install'), `the saved file: ${saved.split('\n').find((line) => line.startsWith('RUN')) ?? saved}`);
+      // Saved through the editor's file system (the remote's disk here).
+      const file = path.join(workspace, 'api', 'Dockerfile');
+      await until('the fix saved to disk', async () => readFileSync(file, 'utf8').includes('RUN apt-get update && sudo apt-get install'), 10_000).catch((error) => {
+        throw new Error(`${error.message}; on disk: ${readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('apt-get')).join(' | ')}`);
+      });
       await steps.screenshot('after-quick-fix');
     });
   } finally {
