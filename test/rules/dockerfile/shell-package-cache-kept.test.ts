@@ -52,6 +52,8 @@ describe(RULE, () => {
         'FROM alpine:3.20',
         'RUN apk add --no-cache curl',
         'RUN apk add curl && rm -rf /var/cache/apk/*',
+        // docker-library/wordpress: runtime deps of the build deps, marked without fetching anything
+        'RUN apk add --no-cache --virtual .build-deps gcc && apk add --no-network --virtual .rundeps $runDeps && apk del --no-network .build-deps',
         'FROM python:3.12',
         'RUN pip install --no-cache-dir flask',
         'RUN --mount=type=cache,target=/root/.cache/pip pip install flask',

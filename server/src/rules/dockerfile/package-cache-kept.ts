@@ -148,7 +148,8 @@ function checkApk(model: DockerfileModel, ctx: RuleContext, instr: Instr, invoca
   if (invocations.some((invocation) => invocation.family === 'apk' && invocation.subcommandName === 'cache' && invocation.operands.some((word) => word.value === 'clean' || word.value === 'purge'))) return;
   for (const invocation of invocations) {
     if (invocation.family !== 'apk' || invocation.subcommandName !== 'add' || !invocation.subcommand) continue;
-    if (invocation.options.some((option) => option.name === '--no-cache')) continue;
+    // `--no-network` installs from what is already there: no index is fetched, nothing is cached.
+    if (invocation.options.some((option) => option.name === '--no-cache' || option.name === '--no-network')) continue;
     ctx.report({
       range: siteWordRange(model, invocation.site, invocation.subcommand),
       message: '`apk add` without `--no-cache` leaves the package index in `/var/cache/apk`.',
