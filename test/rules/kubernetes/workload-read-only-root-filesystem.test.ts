@@ -97,6 +97,21 @@ spec:
       image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
 `,
     );
+    // kubernetes/website's Windows examples pick Windows nodes with a nodeSelector instead of spec.os
+    expectFindings(
+      RULE,
+      'windows/run-as-username-pod.yaml',
+      `{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "run-as-username-pod-demo" },
+  spec: {
+    containers: [{ name: "demo", image: "mcr.microsoft.com/windows/servercore:ltsc2019" }],
+    nodeSelector: { kubernetes.io/os: "windows" },
+  },
+}
+`,
+    );
     // A kustomize patch only changes some fields: the setting may be in the base.
     expectFindings(
       RULE,
