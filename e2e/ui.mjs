@@ -250,7 +250,12 @@ export async function runUiTest({ runDir, vsix }) {
         return /\d+ of 49 met · \d+ not met/.test(text) ? text : undefined;
       });
       await steps.screenshot('checklist');
-      const rows = await readTree(page, container);
+      // The view may refresh while it is read (findings of the previous step arriving): read until whole.
+      const rows = await until('the whole checklist read from the view', async () => {
+        const read = await readTree(page, container);
+        const count = (level) => read.filter((row) => row.level === level).length;
+        return count(1) === 2 && count(2) === 12 && count(3) === 49 ? read : undefined;
+      }, 45_000).catch(async () => readTree(page, container));
       const expected = expectedChecklist(workspace);
       const listRows = rows.filter((row) => row.level === 1).map((row) => row.text);
       assert(listRows.length === 2 && listRows[0].startsWith('Securing Container Deployments') && listRows[1].startsWith('Securing Orchestrator Configurations'), `lists: ${listRows.join(' | ')}`);
@@ -276,7 +281,9 @@ export async function runUiTest({ runDir, vsix }) {
       const container = '.pane:has(.pane-header[aria-label*="Security Checklist"])';
       await page.locator(`${container} .monaco-list`).first().focus();
       await page.keyboard.press('Home');
-      await page.locator(`${container} .monaco-list-row[aria-label^="D2.1 "]`).click();
+      const d21 = page.locator(`${container} .monaco-list-row[aria-label^="D2.1 "]`);
+      await until('one D2.1 row (the view settled)', async () => (await d21.count()) === 1);
+      await d21.click();
       const file = page.locator(`${container} .monaco-list-row`, { hasText: 'k8s/storefront.yaml' }).first();
       await file.waitFor({ state: 'visible' });
       const finding = page.locator(`${container} .monaco-list-row`, { hasText: 'kubernetes/privileged' }).first();
@@ -293,7 +300,12 @@ export async function runUiTest({ runDir, vsix }) {
       const actions = '#workbench\\.parts\\.sidebar .title-actions';
       await page.locator(`${actions} .action-label[aria-label="Filter: Not Met"]`).click();
       await page.locator(`${actions} .action-label[aria-label="Filter: Show All"]`).waitFor({ state: 'visible' });
-      const rows = await readTree(page, container);
+      const notMet = (row) => / Status: not met · \d+ findings?\./.test(row.label);
+      const rows = await until('only not-met items in the view', async () => {
+        const read = await readTree(page, container);
+        const level3 = read.filter((row) => row.level === 3);
+        return level3.length > 0 && level3.every(notMet) ? read : undefined;
+      }, 20_000).catch(async () => readTree(page, container));
       const items = rows.filter((row) => row.level === 3);
       assert(items.length > 0 && items.every((row) => / Status: not met · \d+ findings?\./.test(row.label)), `only not-met items: ${items.map((row) => row.label.slice(0, 40)).join(' | ')}`);
       await steps.screenshot('checklist-not-met');

@@ -27,6 +27,13 @@ export interface LashingApi {
 
 let client: LashingClient | undefined;
 
+/** What the server's Pod Security CodeLens passes to `lashing.showFindings`. */
+interface ShowFindingsArguments {
+  uri: string;
+  title?: string;
+  findings: Array<{ ruleId: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+}
+
 /** An absolute file system path (POSIX, or Windows with a drive letter or UNC). */
 const isAbsolutePath = (file: string): boolean => file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file) || file.startsWith('\\\\');
 
@@ -101,6 +108,17 @@ export function activateLashing(context: vscode.ExtensionContext, host: Extensio
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Lashing: language server restarted'), 3000);
   });
   register('lashing.showOutput', () => output.show(true));
+  // The Pod Security CodeLens of a workload: its findings in a quick pick; the chosen one opens at its range.
+  register('lashing.showFindings', async (argument?: ShowFindingsArguments) => {
+    if (!argument?.uri || !Array.isArray(argument.findings) || argument.findings.length === 0) return undefined;
+    const picked = await vscode.window.showQuickPick(
+      argument.findings.map((finding) => ({ label: finding.message, description: finding.ruleId, detail: vscode.l10n.t('Line {0}', finding.range.start.line + 1), finding })),
+      { title: argument.title, placeHolder: vscode.l10n.t('Go to a finding') },
+    );
+    if (!picked) return undefined;
+    const { start, end } = picked.finding.range;
+    return vscode.window.showTextDocument(vscode.Uri.parse(argument.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
+  });
   register('lashing.checklist.filterNotMet', () => checklist.setFilter('notMet'));
   register('lashing.checklist.showAll', () => checklist.setFilter('all'));
   register('lashing.checklist.refresh', () => refreshChecklist());

@@ -76,6 +76,36 @@ suite('Lashing in VS Code', () => {
     assert.ok(packageJson.contributes.grammars?.some((grammar: { injectTo?: string[] }) => grammar.injectTo?.includes('source.dockerfile') && grammar.injectTo?.includes('source.yaml')));
   });
 
+  test('the desktop entry runs the Node server; the browser entry is declared for the web', async () => {
+    const packageJson = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Record<string, any>;
+    assert.equal(packageJson.browser, './dist/browser/client.js');
+    assert.equal(packageJson.capabilities?.virtualWorkspaces, true);
+    assert.equal(api.client.host, 'node');
+    const info = await api.client.serverInfo();
+    assert.equal(info.platform, 'node');
+    assert.deepEqual(info.workspaceFolders, [folder().uri.toString()]);
+    assert.ok(api.client.serverProcessId !== undefined, 'a server process');
+  });
+
+  test('the Pod Security CodeLens opens a workload’s findings', async () => {
+    const uri = fileUri('k8s/storefront.yaml');
+    await vscode.window.showTextDocument(uri);
+    const lenses = await waitFor('the Pod Security lens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return found?.some((lens) => lens.command?.command === 'lashing.showFindings') ? found : undefined;
+    });
+    const lens = lenses.find((candidate) => candidate.command?.command === 'lashing.showFindings') as vscode.CodeLens;
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('lashing.showFindings'), 'the lens command is registered');
+    const shown = vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const editor = (await shown) as vscode.TextEditor | undefined;
+    assert.ok(editor, 'a finding opened');
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.ok(!editor.selection.isEmpty, 'the finding is selected');
+  });
+
   test('analyses the whole workspace: a Dockerfile, a manifest and a Compose file, none of them opened', async () => {
     for (const [file, ruleId] of [
       ['web/Dockerfile', 'dockerfile/expose-ssh'],
