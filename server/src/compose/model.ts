@@ -169,6 +169,21 @@ export function parseCompose(text: string, path = ''): ComposeModel {
 // ---------------------------------------------------------------------------------------------
 // Values
 
+/**
+ * A service that runs a Windows container: `platform: windows/…`, an `isolation` mode (Windows
+ * only), or a Windows base image (`…nanoserver…`, `…windowsservercore…`, `mcr.microsoft.com/windows/…`).
+ * Docker ignores or rejects the Linux-only hardening options (`read_only`, `cap_drop`,
+ * `no-new-privileges`, `pids_limit`) for those.
+ */
+export function isWindowsService(service: ComposeService): boolean {
+  const platform = scalarText(getSetting(service, 'platform')?.value)?.trim().toLowerCase();
+  if (platform?.startsWith('windows')) return true;
+  const isolation = scalarText(getSetting(service, 'isolation')?.value)?.trim().toLowerCase();
+  if (isolation === 'process' || isolation === 'hyperv') return true;
+  const image = scalarText(getSetting(service, 'image')?.value)?.toLowerCase() ?? '';
+  return /nanoserver|windowsservercore|servercore:ltsc|mcr\.microsoft\.com\/windows\//.test(image);
+}
+
 /** The text of a scalar (numbers and booleans as written), or undefined for other nodes and null. */
 export function scalarText(node: Node | undefined | null): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;

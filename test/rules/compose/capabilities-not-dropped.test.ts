@@ -49,4 +49,8 @@ describe(ID, () => {
   it('fix handles a flow-style service', () => {
     assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  web: {image: "nginx:1.27"}'), yaml('services:', '  web: {image: "nginx:1.27", cap_drop: [ALL]}'));
   });
+  it('stays silent on Linux-only settings for Windows containers', () => {
+    // dockersamples/example-voting-app docker-compose-windows.yml: no Linux capabilities on Windows
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  vote:', '    image: dockersamples/votingapp_vote:dotnet-nanoserver-sac2016', '  worker:', '    image: example/worker:1.0', '    isolation: hyperv', '  ⟦web⟧:', '    image: nginx:1.27'));
+  });
 });

@@ -52,4 +52,8 @@ describe(ID, () => {
   it('fix turns false into true', () => {
     assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  app:', '    image: node:22-alpine', '    security_opt:', '      - "no-new-privileges:false"'), yaml('services:', '  app:', '    image: node:22-alpine', '    security_opt:', '      - "no-new-privileges:true"'));
   });
+  it('stays silent on Linux-only settings for Windows containers', () => {
+    // dockersamples/example-voting-app docker-compose-windows.yml: a Linux-only option
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  message-queue:', '    image: nats:nanoserver', '  ⟦web⟧:', '    image: nginx:1.27'));
+  });
 });

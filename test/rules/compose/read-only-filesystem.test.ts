@@ -29,4 +29,8 @@ describe(ID, () => {
   it('fix works on a last line without a newline', () => {
     assertFixRoundTrip(ID, 'compose.yaml', 'services:\n  web:\n    image: nginx:1.27', 'services:\n  web:\n    image: nginx:1.27\n    read_only: true');
   });
+  it('stays silent on Linux-only settings for Windows containers', () => {
+    // dockersamples/example-voting-app docker-compose-windows.yml: Windows containers have no read-only root
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  vote:', '    image: dockersamples/votingapp_vote:dotnet-nanoserver-sac2016', '  db:', '    image: mcr.microsoft.com/windows/servercore:ltsc2022', '  iis:', '    image: example/iis:1.0', '    platform: windows/amd64', '  ⟦linux⟧:', '    image: nginx:1.27', '    isolation: default', '  ⟦web⟧:', '    image: nginx:1.27'));
+  });
 });

@@ -53,4 +53,8 @@ describe(ID, () => {
       { title: /deploy/ },
     );
   });
+  it('stays silent on Linux-only settings for Windows containers', () => {
+    // dockersamples/example-voting-app docker-compose-windows.yml: Windows has no PID limit, only memory is asked
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  vote:', '    image: dockersamples/votingapp_vote:dotnet-nanoserver-sac2016', '    mem_limit: 512m', '  ⟦db⟧:', '    image: dockersamples/tidb:nanoserver'));
+  });
 });

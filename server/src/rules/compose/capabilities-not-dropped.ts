@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
+import { getSetting, isWindowsService, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
 import { appendToSetting, insertServiceSettings } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 import { capabilityName } from './capabilities-added';
@@ -21,7 +21,7 @@ export default composeRule({
   },
   check(model, ctx) {
     for (const service of model.services) {
-      if (service.partial) continue;
+      if (service.partial || isWindowsService(service)) continue; // Windows containers have no Linux capabilities
       const dropsAll = settingLayers(service, 'cap_drop').some((setting) =>
         sequenceItems(setting.value).some(({ node }) => isScalar(node) && capabilityName(scalarText(node) ?? '') === 'ALL'),
       );

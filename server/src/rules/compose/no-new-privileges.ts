@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, nodeRange, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
+import { getSetting, isWindowsService, nodeRange, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
 import { appendToSetting, insertServiceSettings, setScalarEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
@@ -48,7 +48,7 @@ export default composeRule({
         });
         continue;
       }
-      if (service.partial) continue;
+      if (service.partial || isWindowsService(service)) continue; // a Linux-only option
       const existing = getSetting(service, 'security_opt');
       const edits = existing ? appendToSetting(model, existing, 'no-new-privileges:true') : insertServiceSettings(model, service, [{ key: 'security_opt', value: ['no-new-privileges:true'] }]);
       ctx.report({

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, isTrue, serviceKeyRange, settingValueRange } from '../../compose/model';
+import { getSetting, isTrue, isWindowsService, serviceKeyRange, settingValueRange } from '../../compose/model';
 import { insertServiceSettings, setScalarEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
@@ -32,7 +32,7 @@ export default composeRule({
         });
         continue;
       }
-      if (service.partial) continue;
+      if (service.partial || isWindowsService(service)) continue; // Windows containers have no read-only root
       ctx.report({
         range: serviceKeyRange(model, service),
         message: `Service "${service.name}" has a writable root file system: set \`read_only: true\` and mount volumes or tmpfs where it writes.`,

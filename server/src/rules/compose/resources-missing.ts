@@ -1,5 +1,5 @@
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, nestedSetting, scalarText, serviceKeyRange, type ComposeService } from '../../compose/model';
+import { getSetting, isWindowsService, nestedSetting, scalarText, serviceKeyRange, type ComposeService } from '../../compose/model';
 import { insertServiceSettings } from '../../compose/edit';
 import { ensurePath } from '../../engine/yaml-edit';
 import { isMap } from 'yaml';
@@ -30,7 +30,8 @@ export default composeRule({
     for (const service of model.services) {
       if (service.partial) continue;
       const memory = hasValue(service, 'mem_limit') || hasValue(service, 'deploy', 'resources', 'limits', 'memory');
-      const pids = hasValue(service, 'pids_limit') || hasValue(service, 'deploy', 'resources', 'limits', 'pids');
+      // Windows containers have no PID limit: only memory is asked of them.
+      const pids = isWindowsService(service) || hasValue(service, 'pids_limit') || hasValue(service, 'deploy', 'resources', 'limits', 'pids');
       if (memory && pids) continue;
       const missing = [!memory ? 'memory limit' : '', !pids ? 'PID limit' : ''].filter(Boolean).join(' and no ');
       const fixes: Fix[] = [];
