@@ -2,6 +2,7 @@
 //   dist/client.js, dist/server.js, dist/cli.js        Node (the desktop extension host, the bin entries)
 //   dist/browser/client.js, dist/browser/server.js     the browser (web worker extension host, the server's Web Worker)
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -13,6 +14,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { LASHING_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 /** No Node built-ins and no Node polyfills: a `node:` import fails the build. */
 const browser = {
@@ -21,7 +23,7 @@ const browser = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   conditions: ['browser'],
-  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  define: { ...common.define, 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 
 await Promise.all([

@@ -13,8 +13,7 @@ import { runChecklistCommand } from './cli-checklist';
 import { SEVERITY_ORDER, type Severity } from './engine/types';
 import type { Engine } from './engine/analyze';
 
-declare const LASHING_VERSION: string | undefined;
-const VERSION = typeof LASHING_VERSION === 'string' ? LASHING_VERSION : '0.1.0';
+import { VERSION } from './version';
 
 const USAGE = `Usage:
   lashing check [paths…] [--format text|json|sarif|markdown] [--fail-on error|warning|info|hint|none] [--output FILE]

@@ -3,6 +3,7 @@
 // (server/src/browser/server.ts) give it a connection and a ServerPlatform (how to read the workspace).
 // No Node built-ins here: paths are URIs (vscode-uri) and `/`-separated engine paths.
 
+import { VERSION } from './version';
 import {
   TextDocuments,
   TextDocumentSyncKind,
@@ -558,7 +559,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       const root = readableFolder(params.rootUri);
       if (root) workspaceFolders = [root];
     }
-    log(`Lashing language server 0.1.0 (${platform.name === 'web' ? 'Web Worker' : 'Node'}); workspace folders: ${workspaceFolders.map((folder) => folder.key).join(', ') || 'none'}`);
+    log(`Lashing language server ${VERSION} (${platform.name === 'web' ? 'Web Worker' : 'Node'}); workspace folders: ${workspaceFolders.map((folder) => folder.key).join(', ') || 'none'}`);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -567,7 +568,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'lashing', version: '0.1.0' },
+      serverInfo: { name: 'lashing', version: VERSION },
     };
   });
 
@@ -724,7 +725,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   });
   connection.onRequest(protocol.ExportReportRequest, (params: { format: 'markdown' | 'sarif' | 'json' }) => {
     const report = workspaceReport();
-    if (params?.format === 'sarif') return formatSarif(report, engine.rules, '0.1.0');
+    if (params?.format === 'sarif') return formatSarif(report, engine.rules, VERSION);
     if (params?.format === 'json') return formatJson(report);
     return formatMarkdown(report, engine.rules);
   });

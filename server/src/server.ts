@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { startLanguageServer } from './language-server';
 import { nodePlatform } from './node/workspace-files';
 import type { Engine } from './engine/analyze';
+import { VERSION as SERVER_VERSION } from './version';
 
 export type { FileState } from './language-server';
 
@@ -17,7 +18,22 @@ export function startServer(connection: Connection, engine?: Engine): void {
   startLanguageServer(connection, nodePlatform, engine);
 }
 
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId'];
+const USAGE = `Usage: lashing-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]
+The Lashing language server (LSP). Editors start it; with no option it speaks over stdio.`;
+
 if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${SERVER_VERSION}\n`);
+    process.exit(0);
+  }
+  // No transport named (e.g. run by hand, or an editor configured with the bare command): stdio.
+  if (!args.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) process.argv.push('--stdio');
   const connection = createConnection(ProposedFeatures.all);
   // A client answering a request with an error must not end the process (Node exits on an
   // unhandled rejection): the error is logged and the server keeps answering.
