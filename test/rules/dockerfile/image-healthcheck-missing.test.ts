@@ -15,6 +15,25 @@ describe('dockerfile/healthcheck-missing', () => {
   it('skips artifact-only scratch stages and empty files', () => {
     expectFindings(ID, 'Dockerfile', 'FROM golang:1.23 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/app /\n');
     expectFindings(ID, 'Dockerfile', '');
+    // docker/buildx: the exported stage is picked by the platform argument among scratch stages
+    const buildx = [
+      'FROM golang:1.23-alpine AS build',
+      'RUN go build -o /usr/bin/buildx ./cmd/buildx',
+      'FROM scratch AS binaries-unix',
+      'COPY --from=build /usr/bin/buildx /',
+      'FROM binaries-unix AS binaries-darwin',
+      'FROM binaries-unix AS binaries-linux',
+      'FROM scratch AS binaries-windows',
+      'COPY --from=build /usr/bin/buildx /buildx.exe',
+      'FROM binaries-$TARGETOS AS binaries',
+      'FROM binaries',
+      '',
+    ].join('\n');
+    expectFindings(ID, 'Dockerfile', buildx);
+  });
+  it('still reports a stage picked by an argument when a candidate runs a service', () => {
+    expectFindings(ID, 'Dockerfile', 'FROM scratch AS out-linux\nCOPY app /\nFROM nginx:1.27 AS out-web\nEXPOSE 80\n⟦FROM out-${TARGET}⟧\n');
+    expectFindings(ID, 'Dockerfile', '⟦FROM $BASE⟧\n');
   });
   it('does not count an ONBUILD HEALTHCHECK', () => {
     expectFindings(ID, 'Dockerfile', '⟦FROM nginx:1.27⟧\nONBUILD HEALTHCHECK CMD true\n');
