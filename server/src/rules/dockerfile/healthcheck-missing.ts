@@ -74,7 +74,7 @@ function runsService(stage: Stage): boolean {
 function artifactStageByArgument(model: DockerfileModel, final: Stage): boolean {
   const root = stageAncestry(final).at(-1);
   if (!root?.base.unresolved || root.base.imageText.length > 200) return false;
-  const parts = root.base.imageText.toLowerCase().split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+  const parts = root.base.imageText.toLowerCase().split(/\$\{[^}$]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
   if (parts.length < 2) return false;
   const candidates = model.stages.filter((stage) => stage.index < root.index && stage.name !== undefined && globMatches(parts, stage.name.toLowerCase()));
   return candidates.length > 0 && candidates.every((stage) => rootImage(stage).scratch && !runsService(stage));
