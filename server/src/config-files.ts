@@ -18,6 +18,8 @@ const CONFIG_MAX_BYTES = 1024 * 1024;
 
 export class ConfigFiles {
   private readonly files = new Map<string, Promise<LoadedConfig | null>>();
+  /** The nearest config file per folder and search root (a workspace scan asks once per folder, not per file). */
+  private readonly nearest = new Map<string, Promise<LoadedConfig | null>>();
 
   constructor(
     private readonly knownRuleIds: ReadonlySet<string>,
@@ -30,6 +32,7 @@ export class ConfigFiles {
   invalidate(uri?: string): void {
     if (uri) this.files.delete(URI.parse(uri).toString());
     else this.files.clear();
+    this.nearest.clear();
   }
 
   load(uri: string): Promise<LoadedConfig | null> {
@@ -50,8 +53,19 @@ export class ConfigFiles {
   }
 
   /** The nearest config file for an analysed file (URI), searching up to (and including) the folder `root` (URI). */
-  async findFor(file: string, root: string): Promise<LoadedConfig | null> {
-    let dir = Utils.dirname(URI.parse(file));
+  findFor(file: string, root: string): Promise<LoadedConfig | null> {
+    const dir = Utils.dirname(URI.parse(file));
+    const key = `${dir.toString()}\n${root}`;
+    let found = this.nearest.get(key);
+    if (!found) {
+      found = this.search(dir, root);
+      this.nearest.set(key, found);
+    }
+    return found;
+  }
+
+  private async search(start: URI, root: string): Promise<LoadedConfig | null> {
+    let dir = start;
     const stop = URI.parse(root);
     const stopPath = trimTrailingSlashes(stop.path) || '/';
     for (let depth = 0; depth < 256; depth++) {

@@ -66,6 +66,12 @@ interface FileState {
   /** The configuration the result was computed with (fix-all reuses it). */
   config?: EffectiveConfig;
   skipped?: string;
+  /**
+   * A file not open in an editor, analysed from disk: only its findings (without fixes) and its
+   * cross-file facts (in the index) are kept; `text` is '' and `model` is unset. Re-read from disk
+   * when it must be analysed again; opening it in an editor analyses the editor's text.
+   */
+  unloaded?: boolean;
 }
 
 interface ClientSettings {
@@ -236,12 +242,19 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     return run(workspaceContext(base));
   }
 
+  const docsUrls = new Map<string, { href: string }>();
+  function codeDescription(ruleId: string): { href: string } {
+    let description = docsUrls.get(ruleId);
+    if (!description) docsUrls.set(ruleId, (description = { href: ruleDocsUrl(ruleId) }));
+    return description;
+  }
+
   function toDiagnostic(finding: Finding, version: number): Diagnostic {
     const diagnostic: Diagnostic = {
       range: finding.range,
       severity: SEVERITY[finding.severity],
       code: finding.ruleId,
-      codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+      codeDescription: codeDescription(finding.ruleId),
       source: 'lashing',
       message: finding.message,
       data: { ruleId: finding.ruleId, version },
@@ -262,7 +275,79 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       }
     }
     const open = documents.get(state.uri);
+    if (!open) {
+      // A file not open in an editor: nothing to send when the client already has these diagnostics
+      // (re-analysis after a cross-file change that did not change them), or none and never had any.
+      const signature = diagnosticsSignature(diagnostics);
+      if (signature === (publishedSignatures.get(state.uri) ?? '')) return;
+      if (signature === '') publishedSignatures.delete(state.uri);
+      else publishedSignatures.set(state.uri, signature);
+    } else publishedSignatures.set(state.uri, OPEN_SIGNATURE); // whatever follows the editor's version is sent
     connection.sendDiagnostics({ uri: state.uri, version: open ? open.version : undefined, diagnostics });
+  }
+
+  const OPEN_SIGNATURE = '\u0002';
+  /** What was last published for files not open in an editor (URI → signature; absent: nothing or an empty list). */
+  const publishedSignatures = new Map<string, string>();
+
+  /** Sends an empty diagnostics list (the file is gone, closed, or no longer analysed). */
+  function clearDiagnostics(uri: string): void {
+    publishedSignatures.delete(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A 64-bit hash (two 32-bit FNV-1a variants) of what the client shows for a list of diagnostics. */
+  function diagnosticsSignature(diagnostics: Diagnostic[]): string {
+    if (diagnostics.length === 0) return '';
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ diagnostics.length;
+    const mix = (text: string): void => {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+      }
+      a = Math.imul(a ^ 0xff, 0x01000193);
+      b = Math.imul(b ^ 0xff, 0x5bd1e995);
+    };
+    for (const d of diagnostics) {
+      const { start, end } = d.range;
+      mix(`${String(d.code)}|${d.severity}|${start.line}:${start.character}-${end.line}:${end.character}`);
+      mix(typeof d.message === 'string' ? d.message : d.message.value);
+    }
+    return `${diagnostics.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+  }
+
+  /** Keeps only what a file not open in an editor needs after its analysis (see FileState.unloaded). */
+  function unload(state: FileState): void {
+    if (documents.get(state.uri)) return;
+    state.unloaded = true;
+    state.text = '';
+    state.model = undefined;
+    const withoutFixes = (finding: Finding): Finding => (finding.fixes.length === 0 ? finding : { ...finding, fixes: [] });
+    if (state.result) {
+      state.result = {
+        ...state.result,
+        model: undefined,
+        findings: state.result.findings.map(withoutFixes),
+        suppressed: state.result.suppressed.map((entry) => ({ ...entry, finding: withoutFixes(entry.finding) })),
+      };
+    }
+  }
+
+  /** Reads an unloaded file again from disk before it is re-analysed; false when it cannot be read. */
+  async function reload(state: FileState): Promise<void> {
+    if (!state.unloaded) return;
+    const read = await workspaceFiles.readFile(state.uri).catch((error: unknown) => ({ skipped: String(error) }));
+    state.unloaded = false;
+    if ('text' in read) {
+      state.text = read.text;
+      state.skipped = undefined;
+    } else {
+      state.text = '';
+      state.skipped = read.skipped;
+      state.result = undefined;
+    }
   }
 
   async function configFor(uri: URI): Promise<{ config: EffectiveConfig; settings: ClientSettings }> {
@@ -377,8 +462,10 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     for (const document of documents.all()) schedule(document.uri);
     for (const state of files.values()) {
       if (documents.get(state.uri)) continue;
-      await analyzeState(state);
+      await reload(state);
+      if (!state.skipped) await analyzeState(state);
       publish(state);
+      unload(state);
     }
     notifyFindingsChanged();
   }
@@ -436,7 +523,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
           if (relative !== undefined && isEvidenceCandidate(relative)) evidenceFiles.push(key);
         }
         await collectEvidence(evidenceFiles);
-        // Parse and index everything first so cross-file rules see the whole workspace.
+        // Parse and index everything first so cross-file rules see the whole workspace. Files whose
+        // rules read no cross-file facts (all but manifests) are analysed at once; every file keeps
+        // only its findings once analysed (see unload), so memory does not grow with the workspace.
         const states: FileState[] = [];
         for (let start = 0; start < found.length; start += READ_BATCH) {
           if (generation !== scanGeneration || progress?.token.isCancellationRequested) return;
@@ -456,7 +545,11 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
             } else if (!/\.ya?ml$/i.test(file)) {
               // Skipped Dockerfiles are worth a note; skipped YAML may not be a container file at all.
             } else continue;
-            states.push(state);
+            if (state.kind === 'kubernetes') {
+              // Keeps the file's place in the workspace's order; analysed once every manifest is indexed.
+              if (!files.has(key)) files.set(key, state);
+              states.push(state);
+            } else await analyzeScanned(state);
           }
           progress?.report(Math.round((start / found.length) * 50), `${start} / ${found.length} files`);
           await yieldToEventLoop();
@@ -466,17 +559,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         for (const document of documents.all()) schedule(document.uri);
         for (const [i, state] of states.entries()) {
           if (generation !== scanGeneration) return;
-          if (state.model) {
-            const uri = URI.parse(state.uri);
-            const { config: fileConfig, settings: fileSettings } = await configFor(uri);
-            if (!isIgnored(uri, fileConfig, fileSettings)) {
-              state.config = fileConfig;
-              const model = state.model;
-              state.result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config: fileConfig, workspace }));
-            }
-          }
-          files.set(state.uri, state);
-          publish(state);
+          if (!documents.get(state.uri)) await analyzeScanned(state);
           if (i % 50 === 0) {
             progress?.report(50 + Math.round((i / states.length) * 50), `${i} / ${states.length} files`);
             await yieldToEventLoop();
@@ -488,6 +571,22 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       progress?.done();
       notifyFindingsChanged();
     }
+  }
+
+  /** Analyses a file read by the scan, publishes its diagnostics and keeps only its findings. */
+  async function analyzeScanned(state: FileState): Promise<void> {
+    if (state.model) {
+      const uri = URI.parse(state.uri);
+      const { config, settings } = await configFor(uri);
+      if (!isIgnored(uri, config, settings)) {
+        state.config = config;
+        const model = state.model;
+        state.result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }));
+      }
+    }
+    files.set(state.uri, state);
+    publish(state);
+    unload(state);
   }
 
   async function fileChangedOnDisk(uri: string, type: FileChangeType): Promise<void> {
@@ -510,7 +609,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     else await updateEvidence(parsed);
     if (documents.get(uri)) return; // the editor's text wins for open files
     if (type === FileChangeType.Deleted) {
-      if (files.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (files.delete(uri)) clearDiagnostics(uri);
       index.remove(uri);
       notifyFindingsChanged();
       return;
@@ -523,6 +622,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     if (!state.skipped && !(await analyzeState(state)) && !files.has(uri)) return;
     files.set(uri, state);
     publish(state);
+    unload(state);
     if (factsVersion !== before) await reanalyzeManifests(uri);
     notifyFindingsChanged();
   }
@@ -533,8 +633,10 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       if (state.uri === except || state.kind !== 'kubernetes') continue;
       if (documents.get(state.uri)) schedule(state.uri);
       else {
-        await analyzeState(state);
+        await reload(state);
+        if (!state.skipped) await analyzeState(state);
         publish(state);
+        unload(state);
       }
     }
   }
@@ -624,7 +726,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     } else {
       files.delete(uri);
       index.remove(uri);
-      connection.sendDiagnostics({ uri, diagnostics: [] });
+      clearDiagnostics(uri);
       notifyFindingsChanged();
     }
   });
