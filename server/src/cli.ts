@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { createEngine } from './languages';
 import { analyzeFiles } from './node/batch';
 import { walkFiles, isCandidateName } from './node/files';
@@ -112,7 +113,10 @@ function runCheck(engine: Engine, args: ParsedArgs): number {
   }
   if (!['text', 'json', 'sarif', 'markdown'].includes(args.format)) throw new UsageError(`--format must be text, json, sarif or markdown, not "${args.format}"`);
   const files = collectFiles(engine, args.paths);
-  const results = analyzeFiles(engine, files, {});
+  // Worker threads (one per core) for many files; the same results, in the same order.
+  // LASHING_WORKERS=0 analyses in this thread, LASHING_WORKERS=n with n workers.
+  const workers = process.env.LASHING_WORKERS === undefined || process.env.LASHING_WORKERS === '' ? undefined : Number(process.env.LASHING_WORKERS);
+  const results = analyzeFiles(engine, files, { parallel: workers !== 0, workers: workers !== undefined && workers > 0 ? workers : undefined });
   const report: FileFindings[] = [];
   const notes: string[] = [];
   for (const result of results) {
@@ -194,6 +198,7 @@ export function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) {
+// Not in a worker thread: dist/cli.js is also the script of the batch workers (server/src/node/batch.ts).
+if (require.main === module && isMainThread) {
   process.exitCode = main(process.argv.slice(2));
 }
