@@ -13,6 +13,8 @@ export interface LoadedConfigFile {
 
 export class ConfigResolver {
   private readonly files = new Map<string, LoadedConfigFile | null>();
+  /** The nearest config file per folder and root: a batch asks once per folder, not once per file. */
+  private readonly nearest = new Map<string, LoadedConfigFile | null>();
 
   constructor(
     private readonly knownRuleIds: ReadonlySet<string>,
@@ -24,6 +26,7 @@ export class ConfigResolver {
   invalidate(file?: string): void {
     if (file) this.files.delete(path.resolve(file));
     else this.files.clear();
+    this.nearest.clear();
   }
 
   load(file: string): LoadedConfigFile | null {
@@ -40,7 +43,17 @@ export class ConfigResolver {
 
   /** The nearest config file for an analysed file, searching up to (and including) `root`. */
   findFor(file: string, root?: string): LoadedConfigFile | null {
-    let dir = path.dirname(path.resolve(file));
+    const start = path.dirname(path.resolve(file));
+    const key = `${start}\u0000${root ?? ''}`;
+    const known = this.nearest.get(key);
+    if (known !== undefined) return known;
+    const found = this.search(start, root);
+    this.nearest.set(key, found);
+    return found;
+  }
+
+  private search(start: string, root?: string): LoadedConfigFile | null {
+    let dir = start;
     const stop = root ? path.resolve(root) : path.parse(dir).root;
     for (;;) {
       const loaded = this.load(path.join(dir, CONFIG_FILE_NAME)) ?? this.load(path.join(dir, '.lashing.yml'));
