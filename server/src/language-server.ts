@@ -226,9 +226,16 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
           return false;
         }
       },
-      manifests: index.facts(),
+      // Read when a rule asks (merging the index's facts is not free), and noted (see analyzeScanned).
+      get manifests() {
+        factsAsked = true;
+        return index.facts();
+      },
     };
   }
+
+  /** Set whenever an analysis reads the cross-file facts. */
+  let factsAsked = false;
 
   /** Runs `run` (an analysis, fix-all, the lens) until every file it asked about is known; at most three rounds. */
   async function withWorkspace<T>(base: URI, run: (workspace: WorkspaceContext) => T): Promise<T> {
@@ -335,7 +342,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     }
   }
 
-  /** Reads an unloaded file again from disk before it is re-analysed; false when it cannot be read. */
+  /** Reads an unloaded file again from disk before it is re-analysed (unreadable now: `skipped` says why). */
   async function reload(state: FileState): Promise<void> {
     if (!state.unloaded) return;
     const read = await workspaceFiles.readFile(state.uri).catch((error: unknown) => ({ skipped: String(error) }));
@@ -545,11 +552,11 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
             } else if (!/\.ya?ml$/i.test(file)) {
               // Skipped Dockerfiles are worth a note; skipped YAML may not be a container file at all.
             } else continue;
-            if (state.kind === 'kubernetes') {
+            if (state.kind === 'kubernetes' || !(await analyzeScanned(state, true))) {
               // Keeps the file's place in the workspace's order; analysed once every manifest is indexed.
               if (!files.has(key)) files.set(key, state);
               states.push(state);
-            } else await analyzeScanned(state);
+            }
           }
           progress?.report(Math.round((start / found.length) * 50), `${start} / ${found.length} files`);
           await yieldToEventLoop();
@@ -573,20 +580,28 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     }
   }
 
-  /** Analyses a file read by the scan, publishes its diagnostics and keeps only its findings. */
-  async function analyzeScanned(state: FileState): Promise<void> {
+  /**
+   * Analyses a file read by the scan, publishes its diagnostics and keeps only its findings. `early`:
+   * while the workspace is still being indexed; when a rule read the (incomplete) cross-file facts,
+   * nothing is kept and false returned: the file must be analysed again after the indexing.
+   */
+  async function analyzeScanned(state: FileState, early = false): Promise<boolean> {
     if (state.model) {
       const uri = URI.parse(state.uri);
       const { config, settings } = await configFor(uri);
       if (!isIgnored(uri, config, settings)) {
-        state.config = config;
         const model = state.model;
-        state.result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }));
+        factsAsked = false;
+        const result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }));
+        if (early && factsAsked) return false;
+        state.config = config;
+        state.result = result;
       }
     }
     files.set(state.uri, state);
     publish(state);
     unload(state);
+    return true;
   }
 
   async function fileChangedOnDisk(uri: string, type: FileChangeType): Promise<void> {

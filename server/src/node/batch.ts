@@ -190,7 +190,12 @@ function waitFor(workers: Array<{ port: MessagePort }>, signal: Int32Array, more
 function runWorker(input: WorkerInput): void {
   const engine = createEngine();
   const resolver = new ConfigResolver(engine.knownRuleIds);
-  const held: Array<{ index: number; file: string; text?: string; model?: ParsedDocument; skipped?: string }> = [];
+  const held: Array<{ index: number; file: string; text?: string; model?: ParsedDocument; skipped?: string; done?: BatchFileResult }> = [];
+  const analyse = (file: string, text: string, model: ParsedDocument, workspace: WorkspaceContext): BatchFileResult => {
+    const { config, configFile } = resolver.configFor(file, input.settings, input.root);
+    const result = engine.analyzeParsed(model, { path: file.split(path.sep).join('/'), text, config, workspace });
+    return { file, result: { ...result, model: undefined }, configFile: configFile?.path };
+  };
   const send = (message: FromWorker): void => {
     input.port.postMessage(message);
     Atomics.add(input.signal, 0, 1);
@@ -221,20 +226,34 @@ function runWorker(input: WorkerInput): void {
             }
             if (own) facts.push({ index, facts: own });
           }
+          if (model && model.kind !== 'kubernetes') {
+            // Analysed now, so its model need not be kept, unless a rule asks for the cross-file
+            // facts (not known yet): then it is analysed again with them.
+            let asked = false;
+            const early: WorkspaceContext = {
+              fileExists,
+              get manifests() {
+                asked = true;
+                return undefined;
+              },
+            };
+            const done = analyse(file, read.text, model, early);
+            if (!asked) {
+              held.push({ index, file, done });
+              continue;
+            }
+          }
           held.push({ index, file, text: read.text, model });
         }
         send({ type: 'parsed', facts });
       } else {
         const workspace: WorkspaceContext = { fileExists, manifests: message.facts };
         const results: Array<{ index: number; result: BatchFileResult }> = [];
-        for (const { index, file, text, model, skipped } of held) {
-          if (skipped) results.push({ index, result: { file, skipped } });
+        for (const { index, file, text, model, skipped, done } of held) {
+          if (done) results.push({ index, result: done });
+          else if (skipped) results.push({ index, result: { file, skipped } });
           else if (!model || text === undefined) results.push({ index, result: { file } });
-          else {
-            const { config, configFile } = resolver.configFor(file, input.settings, input.root);
-            const result = engine.analyzeParsed(model, { path: file.split(path.sep).join('/'), text, config, workspace });
-            results.push({ index, result: { file, result: { ...result, model: undefined }, configFile: configFile?.path } });
-          }
+          else results.push({ index, result: analyse(file, text, model, workspace) });
         }
         held.length = 0;
         send({ type: 'results', results });
