@@ -3,6 +3,17 @@ import { mappedRange } from '../../dockerfile/helpers';
 import { commandSites, isDownloadToStdout, isDownloader, shellCodeWord, type CommandSite } from '../../dockerfile/packages';
 import { commandArgs, programName, type ShellCommand, type ShellWord } from '../../engine/shell';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
+import { windowsPipelines, windowsProgram, windowsSegments, type WindowsCommand } from '../../dockerfile/windows-scripts';
+
+/** PowerShell: what runs its argument or input as code. */
+const POWERSHELL_EVAL = /^(?:iex|invoke-expression)$/;
+/** PowerShell: a download whose result is text in the pipeline (not `DownloadFile`, which writes a file). */
+const POWERSHELL_DOWNLOAD = /\.(Download(?:String|Data))\s*\(|(?:^|[\s(|;])(Invoke-WebRequest|Invoke-RestMethod|iwr|irm|curl(?:\.exe)?|wget(?:\.exe)?)(?![\w-])/i;
+
+function powershellDownload(text: string): string | undefined {
+  const match = POWERSHELL_DOWNLOAD.exec(text);
+  return match ? match[1] ?? match[2] : undefined;
+}
 
 const INTERPRETER = /^(?:sh|bash|ash|dash|zsh|ksh|mksh|fish|python[0-9.]*|pypy[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node|nodejs|deno|bun|php[0-9.]*|pwsh|lua[0-9.]*|tclsh|Rscript)$/;
 const SHELL = /^(?:sh|bash|ash|dash|zsh|ksh|mksh|fish)$/;
@@ -69,6 +80,29 @@ export default dockerfileRule({
         message: `${interpreter === 'the shell' ? 'The shell' : '`' + interpreter + '`'} runs code downloaded by \`${downloader}\` without verifying it: download to a file, check its checksum or signature, then run it.`,
       });
     };
+    // PowerShell: `iex ((New-Object Net.WebClient).DownloadString(…))`, `iwr … | iex`, `Invoke-Expression (Invoke-RestMethod …)`.
+    for (const segment of windowsSegments(model)) {
+      if (segment.language !== 'powershell') continue;
+      const text = segment.run.script.source.text;
+      for (const pipeline of windowsPipelines(segment)) {
+        pipeline.forEach((command: WindowsCommand, index: number) => {
+          if (!POWERSHELL_EVAL.test(windowsProgram(command))) return;
+          const evaluator = command.words[0];
+          const downloader =
+            powershellDownload(text.slice(evaluator.end, command.end)) ??
+            pipeline.slice(0, index).map((previous) => powershellDownload(text.slice(previous.start, previous.end))).find((name) => name !== undefined);
+          if (!downloader) return;
+          const range = mappedRange(model, segment.run.script.source, evaluator.start, evaluator.end);
+          const key = `${range.start.line}:${range.start.character}`;
+          if (reported.has(key)) return;
+          reported.add(key);
+          ctx.report({
+            range,
+            message: `\`${evaluator.value}\` runs code downloaded by \`${downloader}\` without verifying it: download to a file, check its hash (\`Get-FileHash\`) or Authenticode signature, then run it.`,
+          });
+        });
+      }
+    }
     for (const site of commandSites(model)) {
       if (!isDownloader(site)) continue;
       // curl … | [tee …|] sh

@@ -17,6 +17,8 @@ import {
   type CommandSite,
 } from '../../dockerfile/packages';
 import { isAssignment, type ShellWord } from '../../engine/shell';
+import { mappedRange } from '../../dockerfile/helpers';
+import { windowsPipelines, windowsProgram, windowsSegments, type WindowsSegment, type WindowsWord } from '../../dockerfile/windows-scripts';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 import type { Fix, Range, RuleContext, TextEdit } from '../../engine/types';
 
@@ -85,6 +87,7 @@ export default dockerfileRule({
   check(model, ctx) {
     const hits: Hit[] = [];
     for (const site of commandSites(model)) checkCommand(model, site, hits);
+    for (const segment of windowsSegments(model)) checkWindows(model, segment, hits);
     checkVariables(model, hits);
     emit(ctx, hits);
   },
@@ -250,6 +253,68 @@ function checkCommand(model: DockerfileModel, site: CommandSite, hits: Hit[]): v
     } else if (WGETRC_OFF.test(text)) {
       hits.push({ range: substringRange(model, site, word, /check_certificate/i), message: '`check_certificate = off` makes wget accept any certificate.' });
     }
+  }
+}
+
+/** curl short options that take a value: a `k` after one of them is part of the value. */
+const CURL_SHORT_WITH_VALUE = new Set('oOHdDuUxXAebcTwmrCEKQtyYzFPa'.split(''));
+/** curl long options that take a value (the next word). */
+const CURL_LONG_WITH_VALUE = new Set(['--output', '--header', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--user', '--url', '--proxy', '--request', '--user-agent', '--referer', '--cacert', '--cert', '--key', '--config', '--write-out', '--max-time', '--connect-timeout', '--retry', '--form', '--upload-file', '--cookie', '--cookie-jar', '--range', '--output-dir', '--resolve']);
+/** `-SkipCertificateCheck` (not `:$false`). */
+const SKIP_CERTIFICATE_CHECK = /(?:^|[\s(])(-SkipCertificateCheck)(?![\w-])(?!:\s*\$false)/gi;
+/** `ServerCertificateValidationCallback = { $true }` (or `{ return $true }`). */
+const ACCEPT_ALL_CALLBACK = /\b(ServerCertificateValidationCallback)\s*=\s*\{\s*(?:return\s+)?\$true\s*(?:;\s*)?\}/gi;
+
+function isCurlInsecure(word: WindowsWord): boolean {
+  const value = word.value;
+  if (value === '--insecure' || value === '--proxy-insecure') return true;
+  if (!/^-[A-Za-z0-9#:]+$/.test(value)) return false;
+  for (const letter of value.slice(1)) {
+    if (letter === 'k') return true;
+    if (CURL_SHORT_WITH_VALUE.has(letter)) return false;
+  }
+  return false;
+}
+
+/** PowerShell and cmd RUN text (Windows images): curl/wget flags, `-SkipCertificateCheck`, an accept-all certificate callback. No fix is offered. */
+function checkWindows(model: DockerfileModel, segment: WindowsSegment, hits: Hit[]): void {
+  const source = segment.run.script.source;
+  const range = (start: number, end: number): Range => mappedRange(model, source, start, end);
+  for (const pipeline of windowsPipelines(segment)) {
+    for (const command of pipeline) {
+      const program = windowsProgram(command);
+      if (program === 'curl') {
+        const words = command.words.slice(1);
+        for (let i = 0; i < words.length; i++) {
+          const word = words[i];
+          if (word.value === '--') break;
+          if (CURL_LONG_WITH_VALUE.has(word.value) || (/^-[A-Za-z]+$/.test(word.value) && CURL_SHORT_WITH_VALUE.has(word.value[word.value.length - 1]) && !isCurlInsecure(word))) {
+            i++;
+            continue;
+          }
+          if (!isCurlInsecure(word)) continue;
+          hits.push({ range: range(word.start, word.end), message: `\`curl ${word.value}\` accepts any certificate: the download can be swapped by anyone on the network path.` });
+        }
+      } else if (program === 'wget') {
+        for (const word of command.words.slice(1)) {
+          if (word.value !== '--no-check-certificate') continue;
+          hits.push({ range: range(word.start, word.end), message: '`wget --no-check-certificate` accepts any certificate: the download can be swapped by anyone on the network path.' });
+        }
+      }
+    }
+  }
+  if (segment.language !== 'powershell') return;
+  const text = source.text.slice(segment.start, segment.end);
+  for (const match of text.matchAll(SKIP_CERTIFICATE_CHECK)) {
+    const start = segment.start + (match.index ?? 0) + match[0].length - match[1].length;
+    hits.push({ range: range(start, start + match[1].length), message: '`-SkipCertificateCheck` makes the download accept any certificate: it can be swapped by anyone on the network path.' });
+  }
+  for (const match of text.matchAll(ACCEPT_ALL_CALLBACK)) {
+    const start = segment.start + (match.index ?? 0);
+    hits.push({
+      range: range(start, start + match[1].length),
+      message: 'A `ServerCertificateValidationCallback` that returns `$true` makes .NET accept any certificate for every later download in this session.',
+    });
   }
 }
 
