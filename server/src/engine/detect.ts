@@ -39,5 +39,9 @@ export function detectKind(path: string, text: string): DocumentKind | undefined
   // every possible way (both quadratic: seconds on 64 KiB). Same matches as before.
   if (/^[ \t]*(?:-[ \t]*)?apiVersion\s*:/m.test(head) && /^[ \t]*(?:-[ \t]*)?kind\s*:/m.test(head) && /^[ \t]*(?:-[ \t]*)?(?:metadata|spec)\s*:/m.test(head)) return 'kubernetes';
   if (/^services\s*:/m.test(head) && /^[ \t]+(?:image|build)\s*:/m.test(head)) return 'compose';
+  // Fragments that services `extends:` (`file: hwaccel.yml`) have no image: a service-level key
+  // only Compose uses, nested under a service name, in a `services:` map (GitLab CI's top-level
+  // `services:` is a list).
+  if (/^services\s*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+[^\s#-]/m.test(head) && /^(?: {4,}|\t{2,})(?:devices|security_opt|cap_add|cap_drop|privileged|network_mode|userns_mode|group_add|extends)\s*:/m.test(head)) return 'compose';
   return undefined;
 }
