@@ -156,14 +156,16 @@ export default dockerfileRule({
       return;
     }
     const base = rootImage(stage);
+    let resolved = base.imageText;
     if (!base.scratch) {
       const image = knownBaseImage(stage);
       if (!image) return; // base unknown: it may well set a user
       if (knownNonRootImage(image)) return;
+      resolved = image.raw; // ARG defaults substituted (`alpine:3.10.3`, not `alpine:${VERSION}`)
     }
     const message = base.scratch
       ? 'The final stage is `FROM scratch` with no `USER`: the process runs as UID 0 (root).'
-      : `The final stage sets no \`USER\`: the container runs as the default user of \`${base.imageText}\`, which is root unless that image sets another.`;
+      : `The final stage sets no \`USER\`: the container runs as the default user of \`${resolved}\`, which is root unless that image sets another.`;
     ctx.report({ range: firstLineRange(model, stage.fromInstruction), message: message + loweredNote, severity: lowered, fixes: fixes(model, stage) });
   },
 });
