@@ -31,7 +31,7 @@ describe('secrets: isSecretName', () => {
       'TOKEN', 'GITHUB_TOKEN', 'NPM_TOKEN', 'AUTH_TOKEN', 'AWS_SESSION_TOKEN', 'accessToken', 'PUBLIC_TOKEN',
       'API_KEY', 'APIKEY', 'OPENAI_API_KEY', 'x-api-key', 'apiKey', 'PRIVATE_KEY', 'GPG_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY', 'MINIO_ACCESS_KEY',
       'APP_KEY', 'TLS_KEY', 'tls.key', 'ENCRYPTION_KEY', 'SESSION_KEY', 'JWT_SIGNING_KEY', 'CREDENTIALS', 'GIT_CREDENTIALS', 'AWS_CREDS',
-      'NPM_AUTH', 'REGISTRY_AUTH', 'NPM_CONFIG__AUTH', 'spring.datasource.password', 'KEYSTORE_PASSWORD', 'GITHUB_TOKEN_READONLY',
+      'NPM_AUTH', 'REGISTRY_AUTH', 'NPM_CONFIG__AUTH', 'spring.datasource.password', 'KEYSTORE_PASSWORD', 'GITHUB_TOKEN_READONLY', 'DB_ENC_KEY', 'COOKIE_KEY',
     ]) {
       assert.equal(isSecretName(name), true, name);
     }

@@ -50,7 +50,7 @@ const SECRET_WORDS_EXACT = new Set(['pass', 'pwd', 'creds', 'cred', 'passcode', 
 const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'access', 'session', 'encryption', 'encrypt', 'signing', 'sign', 'master', 'license', 'licence',
   'app', 'application', 'hmac', 'jwt', 'client', 'account', 'storage', 'ssh', 'deploy', 'crypto', 'crypt', 'cipher', 'aes',
-  'auth', 'nonce', 'admin', 'service', 'subscription', 'consumer', 'shared', 'root', 'write', 'secure', 'logged', 'tls', 'ssl',
+  'auth', 'nonce', 'admin', 'service', 'subscription', 'consumer', 'shared', 'root', 'write', 'secure', 'logged', 'tls', 'ssl', 'enc', 'cookie',
 ]);
 /**
  * Words that, after the secret word, say the variable holds something else: a path, an ID, a
