@@ -13,9 +13,17 @@ import { parseYamlDocuments, type YamlDocument } from '../../server/src/engine/y
 import { SourceText } from '../../server/src/engine/source';
 import { generateManifest, Random } from '../../bench/generate';
 import { randomEdit, TRICKY } from './random-edits';
+import { Engine } from '../../server/src/engine/analyze';
+import { detectKind } from '../../server/src/engine/detect';
+import { kubernetesLanguage, PER_DOCUMENT_RULES, CROSS_DOCUMENT_RULES } from '../../server/src/kubernetes/language';
+import { kubernetesRules } from '../../server/src/rules/kubernetes';
+import { defaultConfig } from '../../server/src/engine/config';
+import type { ParsedDocument, LanguageSupport } from '../../server/src/engine/language';
 
 const engine = createEngine();
 const PATH = '/repo/deploy/manifests.yaml';
+/** More seeds for a local stress run: LASHING_STRESS_SEEDS=200 node scripts/run-tests.mjs incremental */
+const STRESS = Number(process.env.LASHING_STRESS_SEEDS ?? 0);
 
 /** A plain description of a YAML node tree: types, offsets, keys and scalar values. */
 function shape(node: unknown, depth = 0): unknown {
@@ -95,16 +103,77 @@ function editChain(text: string, random: Random, steps: number, label: string): 
 }
 
 describe('incremental YAML re-parsing', () => {
+  it('classifies every Kubernetes rule as per-document or cross-document, once', () => {
+    const ids = kubernetesRules.map((rule) => rule.id).sort();
+    assert.deepEqual([...PER_DOCUMENT_RULES, ...CROSS_DOCUMENT_RULES].sort(), ids);
+  });
+
+  it('runs per-document rules only on the edited document, with the same result as a fresh analysis', () => {
+    // An engine whose per-document rules count the objects they are shown.
+    let shown = 0;
+    const counted: LanguageSupport<KubernetesModel> = {
+      ...kubernetesLanguage,
+      rules: kubernetesLanguage.rules.map((rule) =>
+        PER_DOCUMENT_RULES.includes(rule.id)
+          ? { ...rule, check: (model: KubernetesModel, ctx: Parameters<typeof rule.check>[1]) => ((shown += model.objects.length), rule.check(model, ctx)) }
+          : rule,
+      ),
+    };
+    const counting = new Engine([counted as unknown as LanguageSupport<ParsedDocument>], detectKind);
+    const text = generateManifest(4, 2000);
+    let model = parseKubernetes(text, PATH);
+    const first = counting.analyzeParsed(model, { path: PATH, text });
+    const objects = model.objects.length;
+    assert.equal(shown, objects * PER_DOCUMENT_RULES.length);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+image: /.test(l));
+    lines.splice(line, 1, `${lines[line]}x`, '');
+    const edited = lines.join('\n');
+    shown = 0;
+    model = parseKubernetes(edited, PATH, model);
+    const second = counting.analyzeParsed(model, { path: PATH, text: edited });
+    assert.ok(shown > 0 && shown <= 4 * PER_DOCUMENT_RULES.length, `per-document rules saw ${shown / PER_DOCUMENT_RULES.length} objects of ${objects}`);
+    const fresh = engine.analyze({ path: PATH, text: edited });
+    assert.deepEqual(second.findings, fresh.findings);
+    assert.deepEqual(second.suppressed, fresh.suppressed);
+    assert.ok(first.findings.length > 100);
+    // Another config: nothing cached applies.
+    shown = 0;
+    const config = { ...defaultConfig(), kubernetes: { profile: 'baseline' as const, version: 'latest' as const } };
+    const third = counting.analyzeParsed(parseKubernetes(edited, PATH, model), { path: PATH, text: edited, config });
+    assert.equal(shown, objects * PER_DOCUMENT_RULES.length);
+    assert.deepEqual(third.findings, engine.analyze({ path: PATH, text: edited, config }).findings);
+  });
+
+  it('gives what a fresh analysis gives when the config changes between edits', () => {
+    const random = new Random(4242);
+    let text = generateManifest(21, 600);
+    let model = parseKubernetes(text, PATH);
+    const configs = [defaultConfig(), { ...defaultConfig(), kubernetes: { profile: 'baseline' as const, version: 25 } }, { ...defaultConfig(), trustedRegistries: ['docker.io'] }];
+    for (let step = 0; step < 30; step++) {
+      const config = configs[step % 3 === 0 ? random.int(0, 2) : 0];
+      text = randomEdit(text, random);
+      model = parseKubernetes(text, PATH, model);
+      const incremental = engine.analyzeParsed(model, { path: PATH, text, config });
+      const full = engine.analyze({ path: PATH, text, config });
+      assert.deepEqual(
+        { findings: incremental.findings, suppressed: incremental.suppressed, notices: incremental.notices },
+        { findings: full.findings, suppressed: full.suppressed, notices: full.notices },
+        `step ${step}\n${text}`,
+      );
+    }
+  });
+
   it('equals a full parse on chains of random edits of realistic manifests', () => {
     reusedChecks = 0;
-    for (let seed = 1; seed <= 5; seed++) editChain(generateManifest(seed, 200 + seed * 40), new Random(seed * 7919), 30, `seed ${seed}`);
+    for (let seed = 1; seed <= Math.max(5, STRESS); seed++) editChain(generateManifest(seed, 200 + seed * 40), new Random(seed * 7919), 30, `seed ${seed}`);
     // While the YAML has a syntax error the whole stream is parsed; most re-parses still reuse.
     assert.ok(reusedChecks >= 100, `only ${reusedChecks} re-parses reused documents`);
   });
 
   it('equals a full parse on chains of random edits of a file full of corner cases', () => {
     reusedChecks = 0;
-    for (let seed = 1; seed <= 16; seed++) editChain(TRICKY, new Random(seed), 30, `tricky ${seed}`);
+    for (let seed = 1; seed <= Math.max(16, STRESS); seed++) editChain(TRICKY, new Random(seed), 30, `tricky ${seed}`);
     assert.ok(reusedChecks >= 300, `only ${reusedChecks} re-parses reused documents`);
   });
 

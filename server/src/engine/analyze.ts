@@ -1,7 +1,7 @@
 // The engine's entry point: text in, findings out. Pure and editor-agnostic.
 
-import type { DocumentKind, EffectiveConfig, Finding, Rule, RuleMeta, Severity, WorkspaceContext } from './types';
-import type { LanguageSupport, Notice, ParsedDocument } from './language';
+import type { DocumentKind, EffectiveConfig, Finding, Range, Rule, RuleMeta, Severity, WorkspaceContext } from './types';
+import type { DocumentUnit, LanguageSupport, Notice, ParsedDocument, PerDocumentSupport } from './language';
 import { AnchorIndex, findSuppression, parseSuppressions, type Suppression } from './suppressions';
 import { defaultConfig } from './config';
 import { suppressionRules } from './suppression-rules';
@@ -92,27 +92,43 @@ export class Engine {
     const workspace = input.workspace ?? NO_WORKSPACE;
     const raw: Finding[] = [];
     const ruleErrors: AnalysisResult['ruleErrors'] = [];
-    for (const rule of language.rules) {
-      const severity = severityFor(rule, config);
-      if (severity === 'off') continue;
-      try {
-        rule.check(model, {
-          config,
-          workspace,
-          path: input.path,
-          report: (finding) => {
-            raw.push({
-              ruleId: rule.id,
-              severity: config.rules[rule.id] !== undefined ? (severity as Severity) : finding.severity ?? (severity as Severity),
-              message: finding.message,
-              range: finding.range,
-              fixes: finding.fixes ?? [],
-            });
-          },
-        });
-      } catch (error) {
-        ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    const run = (rules: ReadonlyArray<AnyRule>, target: ParsedDocument, into: Finding[]): number => {
+      let errors = 0;
+      for (const rule of rules) {
+        const severity = severityFor(rule, config);
+        if (severity === 'off') continue;
+        try {
+          rule.check(target, {
+            config,
+            workspace,
+            path: input.path,
+            report: (finding) => {
+              into.push({
+                ruleId: rule.id,
+                severity: config.rules[rule.id] !== undefined ? (severity as Severity) : finding.severity ?? (severity as Severity),
+                message: finding.message,
+                range: finding.range,
+                fixes: finding.fixes ?? [],
+              });
+            },
+          });
+        } catch (error) {
+          errors++;
+          ruleErrors.push({ ruleId: rule.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+        }
       }
+      return errors;
+    };
+    const perDocument = language.perDocument;
+    if (!perDocument) {
+      run(language.rules, model, raw);
+    } else {
+      run(
+        language.rules.filter((rule) => !perDocument.ruleIds.has(rule.id)),
+        model,
+        raw,
+      );
+      this.runPerDocument(language, perDocument, model, input.path, config, raw, (rules, target, into) => run(rules, target, into));
     }
     // A YAML document with syntax errors (or lone CR line breaks, see editsUnsafe) is read by the parser's error recovery, which can nest keys
     // wrongly: an edit computed from it may land in the wrong map (found by fuzzing). Its fixes stay
@@ -145,8 +161,88 @@ export class Engine {
       findings.push(finding);
     }
     findings.push(...this.suppressionFindings(language.kind, suppressions, model, config));
-    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(compareFindings);
+    suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
     return { kind: language.kind, findings, suppressed, notices: language.notices?.(model) ?? [], ruleErrors, model };
+  }
+
+  /**
+   * Runs the per-document rules of a multi-document file only on documents that are new in this
+   * version. A document the incremental parser reused is the same object, moved by whole lines with
+   * its text unchanged; when the inputs a per-document rule may read besides the document (path,
+   * config, the file-wide edit style and line break) are also unchanged, its findings are the cached
+   * ones moved by the document's line delta. Cached findings are never handed out (callers and the
+   * engine modify findings), only copies.
+   */
+  private runPerDocument(
+    language: LanguageSupport<ParsedDocument>,
+    perDocument: PerDocumentSupport<ParsedDocument>,
+    model: ParsedDocument,
+    path: string,
+    config: EffectiveConfig,
+    raw: Finding[],
+    run: (rules: ReadonlyArray<AnyRule>, target: ParsedDocument, into: Finding[]) => number,
+  ): void {
+    const rules = language.rules.filter((rule) => perDocument.ruleIds.has(rule.id));
+    if (rules.length === 0) return;
+    const documents = perDocument.documents(model);
+    const key = `${language.kind}\0${path}\0${configKey(config)}\0${perDocument.fileKey(model)}`;
+    const fresh: DocumentUnit[] = [];
+    for (const document of documents) {
+      const entry = documentFindings.get(document);
+      if (entry && entry.key === key) {
+        const delta = model.source.positionAt(document.range[0]).line - entry.startLine;
+        for (const finding of entry.findings) raw.push(shiftFinding(finding, delta));
+      } else {
+        fresh.push(document);
+      }
+    }
+    if (fresh.length === 0) return;
+    const collected: Finding[] = [];
+    const target = fresh.length === documents.length ? model : perDocument.restrict(model, new Set(fresh));
+    const errors = run(rules, target, collected);
+    for (const finding of collected) raw.push(shiftFinding(finding, 0));
+    if (errors > 0) return; // A rule failed: cache nothing, so the next version runs the rules again.
+
+    // Attribute each finding to the document whose lines hold all its positions; a document with a
+    // finding that reaches outside its lines (or that cannot be attributed) is not cached.
+    const spans = fresh.map((document) => ({
+      document,
+      first: model.source.positionAt(document.range[0]).line,
+      last: model.source.positionAt(Math.max(document.range[0], document.range[1] - 1)).line,
+      findings: [] as Finding[],
+      cacheable: true,
+    }));
+    spans.sort((a, b) => a.first - b.first);
+    // Documents sharing a line cannot be told apart by lines: cache neither.
+    for (let i = 1; i < spans.length; i++) {
+      if (spans[i].first <= spans[i - 1].last) spans[i].cacheable = spans[i - 1].cacheable = false;
+    }
+    for (const finding of collected) {
+      const line = finding.range.start.line;
+      let low = 0;
+      let high = spans.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (spans[mid].first <= line) {
+          found = mid;
+          low = mid + 1;
+        } else high = mid - 1;
+      }
+      const span = found >= 0 ? spans[found] : undefined;
+      if (!span || !withinLines(finding, span.first, span.last)) {
+        // Not attributable: no document may be cached, as this finding could belong to any of them.
+        if (span) span.cacheable = false;
+        if (!span) return;
+        continue;
+      }
+      span.findings.push(finding);
+    }
+    for (const span of spans) {
+      if (span.cacheable) documentFindings.set(span.document, { key, startLine: span.first, findings: span.findings });
+      else documentFindings.delete(span.document);
+    }
   }
 
   private suppressionFindings(kind: DocumentKind, suppressions: Suppression[], model: ParsedDocument, config: EffectiveConfig): Finding[] {
@@ -182,6 +278,57 @@ export class Engine {
     }
     return result;
   }
+}
+
+/** Findings of per-document rules, by document object (see `Engine.runPerDocument`). */
+const documentFindings = new WeakMap<object, { key: string; startLine: number; findings: Finding[] }>();
+const configKeys = new WeakMap<EffectiveConfig, string>();
+
+function configKey(config: EffectiveConfig): string {
+  let key = configKeys.get(config);
+  if (key === undefined) {
+    key = JSON.stringify(config);
+    configKeys.set(config, key);
+  }
+  return key;
+}
+
+function withinLines(finding: Finding, first: number, last: number): boolean {
+  const inside = (range: Range): boolean => range.start.line >= first && range.end.line <= last && range.start.line <= range.end.line;
+  if (!inside(finding.range)) return false;
+  for (const fix of finding.fixes) for (const edit of fix.edits) if (!inside(edit.range)) return false;
+  return true;
+}
+
+function shiftRange(range: Range, delta: number): Range {
+  return { start: { line: range.start.line + delta, character: range.start.character }, end: { line: range.end.line + delta, character: range.end.character } };
+}
+
+/** A copy of a finding moved by `delta` lines (a copy even for 0: the engine and its callers modify findings). */
+function shiftFinding(finding: Finding, delta: number): Finding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    range: shiftRange(finding.range, delta),
+    fixes: finding.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, delta) })),
+      ...(fix.newFiles ? { newFiles: fix.newFiles.map((file) => ({ ...file })) } : {}),
+    })),
+  };
+}
+
+/** A total order, so the result does not depend on the order rules reported in. */
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 function removeCommentEdit(model: ParsedDocument, suppression: Suppression): { range: import('./types').Range; newText: string } {

@@ -44,4 +44,27 @@ export interface LanguageSupport<Model extends ParsedDocument> {
   extraSuppressions?(model: Model): Array<{ ruleIds: string[]; first: number; last: number }>;
   /** Notes to show once per document. */
   notices?(model: Model): Notice[];
+  /**
+   * Multi-document files (YAML streams): rules whose findings for one document depend only on that
+   * document's text, the config, the path and the file-wide edit style. The engine caches their
+   * findings per document object and, for a document the incremental parser reused unchanged (moved
+   * whole lines), shifts them instead of running the rules again (see `Engine.analyzeModel`).
+   */
+  perDocument?: PerDocumentSupport<Model>;
+}
+
+/** A document of a multi-document file: its content offsets in the current version. */
+export interface DocumentUnit {
+  range: [number, number];
+}
+
+export interface PerDocumentSupport<Model extends ParsedDocument> {
+  /** IDs of the rules whose findings for a document depend only on that document (see above). */
+  ruleIds: ReadonlySet<string>;
+  /** The documents of a model, in order; a reused document is the same object in the next version. */
+  documents(model: Model): DocumentUnit[];
+  /** A model whose documents (and objects) are only `documents`, for running per-document rules on them. */
+  restrict(model: Model, documents: ReadonlySet<DocumentUnit>): Model;
+  /** Everything file-wide a per-document rule's output may depend on besides config and path (e.g. the edit style fixes use). */
+  fileKey(model: Model): string;
 }

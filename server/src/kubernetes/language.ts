@@ -1,8 +1,74 @@
 import type { LanguageSupport } from '../engine/language';
 import { yamlComments, yamlSuppressionScope, nodeStart, nodeEnd } from '../engine/yaml';
+import { detectStyle } from '../engine/yaml-edit';
 import { parseKubernetes, type KubeObject, type KubernetesModel } from './model';
 import { kubernetesRules } from '../rules/kubernetes';
 import type { RuleMeta } from '../engine/types';
+
+/**
+ * Rules whose findings for a YAML document depend only on that document's objects (plus config,
+ * path and the file's edit style): each looks at one object, pod or container at a time and reads
+ * neither the workspace, nor the whole text, nor other objects of the file. Cached per document by
+ * the engine (`LanguageSupport.perDocument`). Not here, because they look across documents or at the
+ * workspace: default-service-account, service-account-token-automount, namespace-without-quota,
+ * missing-network-policy (in-file and workspace facts), hardcoded-secret (scans the whole text).
+ * A new rule is in neither list until someone decides (test/perf/incremental.test.ts checks).
+ */
+export const PER_DOCUMENT_RULES: readonly string[] = [
+  'kubernetes/allow-privilege-escalation',
+  'kubernetes/apparmor-unconfined',
+  'kubernetes/capabilities-added',
+  'kubernetes/capabilities-not-dropped',
+  'kubernetes/docker-socket-mount',
+  'kubernetes/host-namespaces',
+  'kubernetes/host-path-volume',
+  'kubernetes/host-ports',
+  'kubernetes/image-no-digest',
+  'kubernetes/image-unpinned-tag',
+  'kubernetes/ingress-nginx-snippets',
+  'kubernetes/ingress-without-tls',
+  'kubernetes/namespace-without-pod-security',
+  'kubernetes/network-policy-allow-all',
+  'kubernetes/privileged',
+  'kubernetes/probe-host',
+  'kubernetes/proc-mount',
+  'kubernetes/rbac-anonymous-subject',
+  'kubernetes/rbac-cluster-admin-binding',
+  'kubernetes/rbac-create-pods',
+  'kubernetes/rbac-node-proxy',
+  'kubernetes/rbac-pod-exec',
+  'kubernetes/rbac-privilege-escalation',
+  'kubernetes/rbac-secrets-access',
+  'kubernetes/rbac-wildcard',
+  'kubernetes/read-only-root-filesystem',
+  'kubernetes/resources-missing',
+  'kubernetes/restricted-volume-types',
+  'kubernetes/run-as-non-root',
+  'kubernetes/run-as-root-user',
+  'kubernetes/seccomp-profile-missing',
+  'kubernetes/seccomp-unconfined',
+  'kubernetes/secret-in-configmap',
+  'kubernetes/secret-in-env',
+  'kubernetes/secret-manifest-committed',
+  'kubernetes/selinux-options',
+  'kubernetes/sensitive-host-path',
+  'kubernetes/service-exposed',
+  'kubernetes/service-external-ips',
+  'kubernetes/ssh-port',
+  'kubernetes/unsafe-sysctls',
+  'kubernetes/untrusted-registry',
+  'kubernetes/windows-host-process',
+  'kubernetes/writable-host-path',
+];
+
+/** Rules that look across documents or at the workspace: run on the whole file every time. */
+export const CROSS_DOCUMENT_RULES: readonly string[] = [
+  'kubernetes/default-service-account',
+  'kubernetes/service-account-token-automount',
+  'kubernetes/namespace-without-quota',
+  'kubernetes/missing-network-policy',
+  'kubernetes/hardcoded-secret',
+];
 
 const KUBE_LINTER_PREFIX = 'ignore-check.kube-linter.io/';
 const POLARIS = /^polaris\.fairwinds\.com\/(.+)-exempt$/;
@@ -65,4 +131,17 @@ export const kubernetesLanguage: LanguageSupport<KubernetesModel> = {
     return result;
   },
   notices: (model) => model.notices,
+  perDocument: {
+    ruleIds: new Set(PER_DOCUMENT_RULES),
+    documents: (model) => model.documents,
+    restrict(model, documents) {
+      return {
+        ...model,
+        documents: model.documents.filter((document) => documents.has(document)),
+        objects: model.objects.filter((object) => documents.has(object.document)),
+      };
+    },
+    // Fixes indent like the rest of the file and break lines like it (yaml-edit's detectStyle, source.eol).
+    fileKey: (model) => `${JSON.stringify(detectStyle(model.source))}\0${JSON.stringify(model.source.eol)}\0${model.helmTemplate}`,
+  },
 };
