@@ -344,15 +344,24 @@ export function severityFor(rule: RuleMeta, config: EffectiveConfig): Severity |
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
-/** Two rules may not report the same rule twice at the same place (e.g. a stage reached twice). */
+/**
+ * One rule may not report the same message twice at the same place (e.g. a stage reached twice): the
+ * findings sorted (stably, so the first reported of equal ones comes first) and repeats dropped.
+ */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = `${finding.ruleId}:${finding.range.start.line}:${finding.range.start.character}:${finding.range.end.line}:${finding.range.end.character}:${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  findings.sort(compareFindings);
+  return findings.filter((finding, index) => index === 0 || !sameFinding(findings[index - 1], finding));
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.ruleId === b.ruleId &&
+    a.message === b.message &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
 }
 
 export type AnyRule = Rule<ParsedDocument>;
