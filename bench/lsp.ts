@@ -12,6 +12,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { stopServer } from '../test/lsp/lsp-client';
 
 export interface BenchClient {
   connection: ProtocolConnection;
@@ -85,26 +86,7 @@ export function startServer(serverPath: string): BenchClient {
         });
       });
     },
-    async close() {
-      try {
-        await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 3000))]);
-        await connection.sendNotification('exit');
-      } catch {
-        // the process may already be gone
-      }
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 3000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      connection.dispose();
-    },
+    close: () => stopServer(connection, child, 3000),
   };
 }
 

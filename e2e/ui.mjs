@@ -136,27 +136,35 @@ function expectedChecklist(workspace) {
   return JSON.parse(result.stdout);
 }
 
-export async function runUiTest({ runDir, vsix }) {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  const workspace = workspaceCopy(runDir, 'ui-workspace');
-  const userData = path.join(runDir, 'ui-user-data');
-  const extensions = path.join(runDir, 'ui-extensions');
+/**
+ * Installs the .vsix into a fresh code-server profile named `name` (user data, extensions, a copy of
+ * examples/) and starts code-server on a free loopback port with the given user settings.
+ */
+export async function startCodeServer({ runDir, vsix, name, settings }) {
+  const workspace = workspaceCopy(runDir, `${name}-workspace`);
+  const userData = path.join(runDir, `${name}-user-data`);
+  const extensions = path.join(runDir, `${name}-extensions`);
   mkdirSync(path.join(userData, 'User'), { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const config = path.join(runDir, 'code-server.yaml');
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const config = path.join(runDir, `code-server-${name}.yaml`);
   writeFileSync(config, 'auth: none\n');
   const tmp = path.join(runDir, 'tmp');
   mkdirSync(tmp, { recursive: true });
   const env = { ...process.env, TMPDIR: tmp };
   run(process.execPath, [CODE_SERVER_ENTRY, '--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-
   const port = await freePort();
   const server = startProcess(
     process.execPath,
     [CODE_SERVER_ENTRY, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
-    { logFile: path.join(RESULTS, 'ui-code-server.log'), env: { TMPDIR: tmp } },
+    { logFile: path.join(RESULTS, `${name}-code-server.log`), env: { TMPDIR: tmp } },
   );
+  return { workspace, extensions, port, server };
+}
+
+export async function runUiTest({ runDir, vsix }) {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  const { workspace, port, server } = await startCodeServer({ runDir, vsix, name: 'ui', settings: USER_SETTINGS });
   let browser;
   let steps;
   try {

@@ -6,8 +6,8 @@
 
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CODE_SERVER_ENTRY, REPO, RESULTS, freePort, launchChromium, log, run, startProcess, waitForHttp, workspaceCopy } from './lib.mjs';
-import { Steps, USER_SETTINGS, assert, filterProblems, problemRows, runCommand, showProblems, until } from './ui.mjs';
+import { REPO, RESULTS, launchChromium, log, waitForHttp } from './lib.mjs';
+import { Steps, USER_SETTINGS, assert, startCodeServer, filterProblems, problemRows, runCommand, showProblems, until } from './ui.mjs';
 
 const SHOTS = path.join(RESULTS, 'e2e-web');
 const VIEWPORT = { width: 1600, height: 1000 };
@@ -43,24 +43,7 @@ async function cursor(page) {
 export async function runWebTest({ runDir, vsix }) {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  const workspace = workspaceCopy(runDir, 'web-workspace');
-  const userData = path.join(runDir, 'web-user-data');
-  const extensions = path.join(runDir, 'web-extensions');
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } }, null, 2));
-  const config = path.join(runDir, 'code-server-web.yaml');
-  writeFileSync(config, 'auth: none\n');
-  const tmp = path.join(runDir, 'tmp');
-  mkdirSync(tmp, { recursive: true });
-  const env = { ...process.env, TMPDIR: tmp };
-  run(process.execPath, [CODE_SERVER_ENTRY, '--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-
-  const port = await freePort();
-  const server = startProcess(
-    process.execPath,
-    [CODE_SERVER_ENTRY, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
-    { logFile: path.join(RESULTS, 'web-code-server.log'), env: { TMPDIR: tmp } },
-  );
+  const { workspace, extensions, port, server } = await startCodeServer({ runDir, vsix, name: 'web', settings: { ...USER_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
   let browser;
   let steps;
   const consoleLines = [];

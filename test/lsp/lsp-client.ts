@@ -70,25 +70,28 @@ export function startServer(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv
         check();
       });
     },
-    async close() {
-      try {
-        await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-        await connection.sendNotification('exit');
-      } catch {
-        // the process may already be gone
-      }
-      connection.dispose();
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 3000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    },
+    close: () => stopServer(connection, child, 2000),
   };
+}
+
+/** Asks the server to shut down and exit (waiting at most `shutdownMs`), then kills it if it is still running. */
+export async function stopServer(connection: ProtocolConnection, child: ChildProcess, shutdownMs: number): Promise<void> {
+  try {
+    await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, shutdownMs))]);
+    await connection.sendNotification('exit');
+  } catch {
+    // the process may already be gone
+  }
+  connection.dispose();
+  await new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 3000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
