@@ -48,6 +48,11 @@ export interface StageBase {
   scratch: boolean;
   /** The reference still has variables that could not be resolved. */
   unresolved: boolean;
+  /**
+   * For an unresolved reference, the earlier named stages it could name once a build argument is
+   * given (`FROM binaries-$TARGETOS` → `binaries-linux`, `binaries-darwin`…); empty when none fits.
+   */
+  candidateStages?: Stage[];
 }
 
 export interface Stage {
@@ -334,7 +339,31 @@ function resolveBase(from: From, globalArgs: Map<string, string | undefined>, st
   const stage = stages.find((candidate) => candidate.name !== undefined && candidate.name === lower);
   if (stage) return { imageText, imageRange, stage, scratch: false, unresolved: false };
   if (lower === 'scratch') return { imageText, imageRange, scratch: true, unresolved: false };
-  return { imageText, imageRange, image: parseImageReference(resolvedText), scratch: false, unresolved };
+  const candidateStages = unresolved ? stagesMatching(lower, stages) : undefined;
+  return { imageText, imageRange, image: parseImageReference(resolvedText), scratch: false, unresolved, candidateStages };
+}
+
+/** The named stages a reference with unresolved variables could name (each variable matches any text). */
+function stagesMatching(reference: string, stages: Stage[]): Stage[] {
+  if (reference.length > 200) return [];
+  const parts = reference.split(/\$\{[^}$]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+  if (parts.length < 2) return [];
+  return stages.filter((stage) => stage.name !== undefined && matchesParts(parts, stage.name));
+}
+
+/** Whether `name` is `parts` joined by any text (a glob with `*` between the parts), in linear time. */
+function matchesParts(parts: string[], name: string): boolean {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+  let at = first.length;
+  const end = name.length - last.length;
+  for (const middle of parts.slice(1, -1)) {
+    const found = name.indexOf(middle, at);
+    if (found < 0 || found + middle.length > end) return false;
+    at = found + middle.length;
+  }
+  return true;
 }
 
 /** Substitutes `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME:+alt}` from ARG defaults. */

@@ -1,7 +1,7 @@
 import { dockerfileRule } from '../../dockerfile/rule';
 import { firstLineRange } from '../../dockerfile/helpers';
 import { exposedPorts, runtimeInsertionEdit, stageFlavour } from '../../dockerfile/image-helpers';
-import { rootImage, stageAncestry, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import { rootImage, stageAncestry, type Stage } from '../../dockerfile/model';
 import { checklistReference, CIS_DOCKER, DOCKERFILE_REFERENCE } from '../../engine/references';
 import type { Fix } from '../../engine/types';
 
@@ -33,7 +33,7 @@ export default dockerfileRule({
     if (instructions.some((instruction) => instruction.keyword === 'HEALTHCHECK')) return;
     const runsSomething = instructions.some((instruction) => ['CMD', 'ENTRYPOINT', 'EXPOSE'].includes(instruction.keyword));
     if (rootImage(final).scratch && !runsSomething) return; // an artifact stage (`docker build --output`), not a service
-    if (!runsSomething && artifactStageByArgument(model, final)) return;
+    if (!runsSomething && artifactStageByArgument(final)) return;
 
     const flavour = stageFlavour(final);
     const port = exposedPorts(chain)[0];
@@ -68,30 +68,9 @@ function runsService(stage: Stage): boolean {
 
 /**
  * `FROM binaries-$TARGETOS AS binaries` (docker/buildx, moby/buildkit): a stage chosen by a build
- * argument. True when the reference can only name earlier stages, and every one of them is an
- * artifact-only `FROM scratch` stage.
+ * argument, whose every candidate is an artifact-only `FROM scratch` stage.
  */
-function artifactStageByArgument(model: DockerfileModel, final: Stage): boolean {
-  const root = stageAncestry(final).at(-1);
-  if (!root?.base.unresolved || root.base.imageText.length > 200) return false;
-  const parts = root.base.imageText.toLowerCase().split(/\$\{[^}$]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-  if (parts.length < 2) return false;
-  const candidates = model.stages.filter((stage) => stage.index < root.index && stage.name !== undefined && globMatches(parts, stage.name.toLowerCase()));
+function artifactStageByArgument(final: Stage): boolean {
+  const candidates = stageAncestry(final).at(-1)?.base.candidateStages ?? [];
   return candidates.length > 0 && candidates.every((stage) => rootImage(stage).scratch && !runsService(stage));
 }
-
-/** Whether `name` is `parts` joined by any text (a glob with `*` between the parts), in linear time. */
-function globMatches(parts: string[], name: string): boolean {
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
-  let at = first.length;
-  const end = name.length - last.length;
-  for (const middle of parts.slice(1, -1)) {
-    const found = name.indexOf(middle, at);
-    if (found < 0 || found + middle.length > end) return false;
-    at = found + middle.length;
-  }
-  return true;
-}
-
