@@ -62,8 +62,10 @@ export interface PodSpecRef {
   containers: ContainerRef[];
   securityContext?: YAMLMap;
   securityContextKey?: Pair;
-  /** `spec.os.name: windows`. */
+  /** `spec.os.name: windows` (the only Windows marker the Pod Security admission honours). */
   windows: boolean;
+  /** Runs on Windows nodes: `spec.os.name: windows`, or a `kubernetes.io/os: windows` node selector. */
+  onWindowsNodes: boolean;
   /** `spec.hostUsers` when set to a boolean. */
   hostUsers: boolean | undefined;
 }
@@ -262,6 +264,10 @@ function makePod(object: KubeObject, spec: YAMLMap, specKey: Pair, metadata: YAM
     securityContext: isMap(securityContext) ? securityContext : undefined,
     securityContextKey,
     windows: getString(spec, 'os', 'name') === 'windows',
+    onWindowsNodes:
+      getString(spec, 'os', 'name') === 'windows' ||
+      getString(spec, 'nodeSelector', 'kubernetes.io/os') === 'windows' ||
+      getString(spec, 'nodeSelector', 'beta.kubernetes.io/os') === 'windows',
     hostUsers: typeof hostUsers === 'boolean' ? hostUsers : undefined,
   };
   for (const list of CONTAINER_LISTS) {

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { kubernetesRule } from '../../kubernetes/rule';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
-import { getPair, getString, resolveNode } from '../../engine/yaml';
+import { getPair, resolveNode } from '../../engine/yaml';
 import { ensurePath, setScalar } from '../../engine/yaml-edit';
 import { allContainers, containerLabel, isTemplated } from '../../kubernetes/model';
 import { capitalize, containerAnchor, KUBERNETES_DOCS, rangeOf } from './lib-objects';
@@ -24,7 +24,7 @@ export default kubernetesRule({
     for (const container of allContainers(model)) {
       // Not supported for Windows containers: `spec.os.name: windows`, or pods placed on Windows
       // nodes the older way (kubernetes/website's Windows examples).
-      if (container.pod.windows || windowsNodeSelector(container.pod.spec)) continue;
+      if (container.pod.onWindowsNodes) continue;
       const pair = container.securityContext ? getPair(container.securityContext, 'readOnlyRootFilesystem') : undefined;
       const value = resolveNode(pair?.value);
       if (isScalar(value) && value.value === true) continue;
@@ -51,8 +51,4 @@ export default kubernetesRule({
 
 function isNullish(node: unknown): boolean {
   return node === undefined || (isScalar(node) && (node.value === null || node.value === undefined));
-}
-
-function windowsNodeSelector(spec: unknown): boolean {
-  return getString(spec, 'nodeSelector', 'kubernetes.io/os') === 'windows' || getString(spec, 'nodeSelector', 'beta.kubernetes.io/os') === 'windows';
 }
