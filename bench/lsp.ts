@@ -28,7 +28,9 @@ export interface BenchClient {
 export function startServer(serverPath: string): BenchClient {
   // LASHING_BENCH_PROFILE=<folder> writes a CPU profile of every server process there (node --cpu-prof).
   const profile = process.env.LASHING_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LASHING_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // LASHING_BENCH_NODE_ARGS="--optimize-for-size …": Node options for the server processes (to try V8 settings).
+  const nodeArgs = (process.env.LASHING_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...profile, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -95,4 +95,16 @@ export function assertFixRoundTrip(ruleId: string, path: string, text: string, e
   assert.deepEqual(result.ruleErrors, []);
 }
 
+/** A small deterministic PRNG (mulberry32): random test inputs that a failure can reproduce. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export { assert };

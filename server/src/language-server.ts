@@ -28,7 +28,7 @@ import type { ConfigLayer } from './engine/config';
 import { settingsToLayer } from './engine/config';
 import { isConfigFileName } from './engine/detect';
 import type { ParsedDocument } from './engine/language';
-import type { Finding, Severity, WorkspaceContext, DocumentKind, EffectiveConfig } from './engine/types';
+import type { FactQuery, Finding, Severity, WorkspaceContext, DocumentKind, EffectiveConfig } from './engine/types';
 import { fixAllEdit } from './engine/fix-all';
 import { renderRuleMarkdown, ruleDocsUrl } from './engine/docs';
 import { ConfigFiles } from './config-files';
@@ -39,10 +39,11 @@ import { hoverAt } from './hover';
 import { suppressionEdits } from './suppress';
 import * as protocol from './protocol';
 import { checklistFor } from './checklist/workspace';
-import { isEvidenceCandidate, type ChecklistReport } from './checklist/status';
+import { detectEvidence, isEvidenceCandidate, type ChecklistReport, type Evidence } from './checklist/status';
 import { mergeConfig } from './engine/config';
 import { workloadLevels, lensTitle } from './kubernetes/pod-security-level';
 import type { KubernetesModel } from './kubernetes/model';
+import { factAnswersHold, mayContributeFacts } from './kubernetes/index-facts';
 
 /** Pause after the last keystroke before a document is analysed (clients may override it, see onInitialize). */
 const DEBOUNCE_MS = 120;
@@ -72,6 +73,12 @@ interface FileState {
    * when it must be analysed again; opening it in an editor analyses the editor's text.
    */
   unloaded?: boolean;
+  /**
+   * The questions the rules asked of the cross-file facts for `result`, with their answers: when the
+   * facts change and every answer holds, the findings hold too and the file is not analysed again.
+   * Undefined when not recorded (re-analyse to be sure).
+   */
+  factQueries?: FactQuery[];
 }
 
 interface ClientSettings {
@@ -104,6 +111,14 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
 const READ_BATCH = 16;
 
 /**
+ * A copy of a string that keeps no larger string alive: V8 represents a slice (or a string joined
+ * from one) by a reference to the whole original, so a message quoting a file keeps its text.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/**
  * Starts the server on a connection. `engine` defaults to every language and rule; tests pass one
  * with an extra rule (e.g. one that throws, test/fault/throwing-server.ts).
  */
@@ -125,7 +140,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     facts: () => workspaceIndex.facts(),
   };
   const reportedRuleErrors = new Set<string>();
-  const evidence = new Map<string, { path: string; text: string; uri: string }>();
+  /** What each evidence candidate file shows (URI → evidence; its text is not kept). */
+  const evidence = new Map<string, Evidence[]>();
   /** Answers to the rules' `fileExists` on hosts without a synchronous file system (URI → exists). */
   const existence = new Map<string, boolean>();
   let workspaceFolders: Folder[] = [];
@@ -210,8 +226,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
    * file's own file system. Without a synchronous `fileExists` on the platform, unknown paths answer
    * false and are recorded in `misses` (see withWorkspace).
    */
-  function workspaceContext(base: URI, misses?: Set<string>): WorkspaceContext {
+  function workspaceContext(base: URI, misses?: Set<string>, onFactQuery?: (query: FactQuery) => void): WorkspaceContext {
     return {
+      onFactQuery,
       fileExists: (path: string): boolean => {
         try {
           const target = uriOfPath(path, base);
@@ -237,16 +254,34 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   /** Set whenever an analysis reads the cross-file facts. */
   let factsAsked = false;
 
-  /** Runs `run` (an analysis, fix-all, the lens) until every file it asked about is known; at most three rounds. */
-  async function withWorkspace<T>(base: URI, run: (workspace: WorkspaceContext) => T): Promise<T> {
-    if (workspaceFiles.fileExistsSync) return run(workspaceContext(base));
+  /**
+   * Runs `run` (an analysis, fix-all, the lens) until every file it asked about is known; at most
+   * three rounds. `recorded`, if given, receives the cross-file questions of the run whose result is returned.
+   */
+  async function withWorkspace<T>(base: URI, run: (workspace: WorkspaceContext) => T, recorded?: (queries: FactQuery[]) => void): Promise<T> {
+    const attempt = (misses?: Set<string>): T => {
+      if (!recorded) return run(workspaceContext(base, misses));
+      const queries: FactQuery[] = [];
+      // Copied: arguments read from the YAML are slices of the file's text, which they would keep alive.
+      const result = run(workspaceContext(base, misses, (query) => queries.push(structuredClone(query))));
+      recorded(queries);
+      return result;
+    };
+    if (workspaceFiles.fileExistsSync) return attempt();
     for (let round = 0; round < 3; round++) {
       const misses = new Set<string>();
-      const result = run(workspaceContext(base, misses));
+      const result = attempt(misses);
       if (misses.size === 0) return result;
       await Promise.all([...misses].map(async (key) => existence.set(key, await workspaceFiles.fileExists(key).catch(() => false))));
     }
-    return run(workspaceContext(base));
+    return attempt();
+  }
+
+  /** Analyses a file's model, recording the cross-file questions its rules ask (see FileState.factQueries). */
+  async function analyzeRecorded(state: FileState, model: ParsedDocument, uri: URI, config: EffectiveConfig): Promise<{ result: AnalysisResult; factQueries: FactQuery[] }> {
+    let factQueries: FactQuery[] = [];
+    const result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }), (queries) => (factQueries = queries));
+    return { result, factQueries };
   }
 
   const docsUrls = new Map<string, { href: string }>();
@@ -331,15 +366,33 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     state.unloaded = true;
     state.text = '';
     state.model = undefined;
-    const withoutFixes = (finding: Finding): Finding => (finding.fixes.length === 0 ? finding : { ...finding, fixes: [] });
     if (state.result) {
+      const { kind, findings, suppressed, notices, ruleErrors } = state.result;
       state.result = {
-        ...state.result,
-        model: undefined,
-        findings: state.result.findings.map(withoutFixes),
-        suppressed: state.result.suppressed.map((entry) => ({ ...entry, finding: withoutFixes(entry.finding) })),
+        kind,
+        findings: findings.map(keptFinding),
+        suppressed: suppressed.map((entry) => ({ finding: keptFinding(entry.finding), reason: detached(entry.reason) })),
+        notices: notices.map((notice) => ({ ...notice, message: detached(notice.message) })),
+        ruleErrors,
       };
     }
+  }
+
+  /** What a file not open in an editor keeps of a finding: no fixes, and a message of its own (see detached). */
+  function keptFinding(finding: Finding): Finding {
+    return { ruleId: finding.ruleId, severity: finding.severity, message: keptMessage(finding.message), range: finding.range, fixes: [] };
+  }
+
+  /** One copy per distinct message (many files repeat the same ones); the table is only a lookup and is emptied now and then. */
+  const messages = new Map<string, string>();
+  function keptMessage(message: string): string {
+    let kept = messages.get(message);
+    if (kept === undefined) {
+      if (messages.size >= 50_000) messages.clear();
+      kept = detached(message);
+      messages.set(kept, kept);
+    }
+    return kept;
   }
 
   /** Reads an unloaded file again from disk before it is re-analysed (unreadable now: `skipped` says why). */
@@ -406,7 +459,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       if (state.model) index.update(state.uri, state.model);
       state.config = config;
       const model = state.model as ParsedDocument;
-      state.result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }));
+      ({ result: state.result, factQueries: state.factQueries } = await analyzeRecorded(state, model, uri, config));
       for (const ruleError of state.result.ruleErrors) {
         if (reportedRuleErrors.has(ruleError.ruleId)) continue;
         reportedRuleErrors.add(ruleError.ruleId);
@@ -530,10 +583,22 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
           if (relative !== undefined && isEvidenceCandidate(relative)) evidenceFiles.push(key);
         }
         await collectEvidence(evidenceFiles);
-        // Parse and index everything first so cross-file rules see the whole workspace. Files whose
-        // rules read no cross-file facts (all but manifests) are analysed at once; every file keeps
-        // only its findings once analysed (see unload), so memory does not grow with the workspace.
-        const states: FileState[] = [];
+        // Every file is analysed as soon as it is read and then keeps only its findings (see
+        // unload), so memory does not grow with the workspace. A file whose rules asked the
+        // cross-file facts (manifests) got answers from the facts indexed so far: once every file
+        // is indexed, those questions are asked again and only a file with a changed answer is
+        // read and analysed again.
+        const provisional: FileState[] = [];
+        const analyzeRead = async (state: FileState): Promise<void> => {
+          if (!state.skipped && state.kind) {
+            state.model = engine.parse(state.kind, state.text, state.file);
+            if (state.model) index.update(state.uri, state.model);
+          }
+          if (!(await analyzeScanned(state))) provisional.push(state);
+        };
+        // Manifests that cannot add cross-file facts wait until the others are indexed, so their
+        // rules get the final answers (most workloads: analysed once); only their text is held.
+        const later: FileState[] = [];
         for (let start = 0; start < found.length; start += READ_BATCH) {
           if (generation !== scanGeneration || progress?.token.isCancellationRequested) return;
           const batch = found.slice(start, start + READ_BATCH).filter((uri) => !documents.get(uri.toString()));
@@ -547,28 +612,31 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
             if (!state.skipped) {
               state.kind = engine.detectKind(file, state.text);
               if (!state.kind) continue;
-              state.model = engine.parse(state.kind, state.text, file);
-              if (state.model) index.update(key, state.model);
-            } else if (!/\.ya?ml$/i.test(file)) {
-              // Skipped Dockerfiles are worth a note; skipped YAML may not be a container file at all.
-            } else continue;
-            if (state.kind === 'kubernetes' || !(await analyzeScanned(state, true))) {
-              // Keeps the file's place in the workspace's order; analysed once every manifest is indexed.
-              if (!files.has(key)) files.set(key, state);
-              states.push(state);
-            }
+            } else if (/\.ya?ml$/i.test(file)) continue; // skipped YAML may not be a container file at all; a skipped Dockerfile gets a note
+            if (state.kind === 'kubernetes' && !mayContributeFacts(state.text)) {
+              if (!files.has(key)) files.set(key, state); // keeps the file's place in the workspace's order
+              later.push(state);
+            } else await analyzeRead(state);
           }
-          progress?.report(Math.round((start / found.length) * 50), `${start} / ${found.length} files`);
+          progress?.report(Math.round((start / found.length) * 60), `${start} / ${found.length} files`);
           await yieldToEventLoop();
+        }
+        for (const [i, state] of later.entries()) {
+          if (generation !== scanGeneration) return;
+          if (!documents.get(state.uri)) await analyzeRead(state);
+          if (i % 50 === 0) {
+            progress?.report(60 + Math.round((i / later.length) * 30), `${i} / ${later.length} manifests`);
+            await yieldToEventLoop();
+          }
         }
         // Documents opened while the index was incomplete were analysed without the whole
         // workspace: analyse them again now that cross-file facts are known.
         for (const document of documents.all()) schedule(document.uri);
-        for (const [i, state] of states.entries()) {
+        for (const [i, state] of provisional.entries()) {
           if (generation !== scanGeneration) return;
-          if (!documents.get(state.uri)) await analyzeScanned(state);
+          if (!documents.get(state.uri)) await confirmScanned(state);
           if (i % 50 === 0) {
-            progress?.report(50 + Math.round((i / states.length) * 50), `${i} / ${states.length} files`);
+            progress?.report(90 + Math.round((i / provisional.length) * 10), `${i} / ${provisional.length} files`);
             await yieldToEventLoop();
           }
         }
@@ -581,27 +649,37 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   }
 
   /**
-   * Analyses a file read by the scan, publishes its diagnostics and keeps only its findings. `early`:
-   * while the workspace is still being indexed; when a rule read the (incomplete) cross-file facts,
-   * nothing is kept and false returned: the file must be analysed again after the indexing.
+   * Analyses a file read by the scan, publishes its diagnostics and keeps only its findings. While
+   * the workspace is still being indexed, a file whose rules read the (incomplete) cross-file facts
+   * is not published and false is returned: `confirmScanned` must see it once the indexing is done.
    */
-  async function analyzeScanned(state: FileState, early = false): Promise<boolean> {
+  async function analyzeScanned(state: FileState): Promise<boolean> {
+    let provisional = false;
     if (state.model) {
       const uri = URI.parse(state.uri);
       const { config, settings } = await configFor(uri);
       if (!isIgnored(uri, config, settings)) {
-        const model = state.model;
         factsAsked = false;
-        const result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }));
-        if (early && factsAsked) return false;
+        ({ result: state.result, factQueries: state.factQueries } = await analyzeRecorded(state, state.model, uri, config));
+        provisional = factsAsked;
         state.config = config;
-        state.result = result;
       }
     }
     files.set(state.uri, state);
-    publish(state);
     unload(state);
+    if (provisional) return false;
+    publish(state);
     return true;
+  }
+
+  /** A file analysed with incomplete facts: publishes its findings if every answer holds, else analyses it again. */
+  async function confirmScanned(state: FileState): Promise<void> {
+    if (state.factQueries === undefined || !factAnswersHold(state.factQueries, index.facts())) {
+      await reload(state);
+      if (!state.skipped) await analyzeState(state);
+      unload(state);
+    }
+    publish(state);
   }
 
   async function fileChangedOnDisk(uri: string, type: FileChangeType): Promise<void> {
@@ -642,12 +720,16 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     notifyFindingsChanged();
   }
 
-  /** Cross-file facts changed: re-run the rules on the other manifests. */
+  /**
+   * Cross-file facts changed: re-run the rules on the other manifests whose rules asked the facts
+   * something that now has another answer (or whose questions were not recorded).
+   */
   async function reanalyzeManifests(except: string): Promise<void> {
+    const facts = index.facts();
     for (const state of files.values()) {
       if (state.uri === except || state.kind !== 'kubernetes') continue;
       if (documents.get(state.uri)) schedule(state.uri);
-      else {
+      else if (state.factQueries === undefined || !factAnswersHold(state.factQueries, facts)) {
         await reload(state);
         if (!state.skipped) await analyzeState(state);
         publish(state);
@@ -860,7 +942,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     const analysed = [...files.values()].map((state) => ({ path: displayPath(URI.parse(state.uri)), uri: state.uri, result: state.result }));
     const folder = workspaceFolders[0];
     const config = folder ? (await resolver.configFor(Utils.joinPath(folder.uri, 'x').toString(), undefined, folder.key)).config : mergeConfig();
-    return checklistFor(engine.rules, analysed, [...evidence.values()], config);
+    return checklistFor(engine.rules, analysed, [], config, [...evidence.values()].flat());
   }
 
   /** Repository files that show a practice (CI scanners, signing, backups…), for the checklist. */
@@ -877,7 +959,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     if (!relative || !isEvidenceCandidate(relative)) return;
     const key = uri.toString();
     const read = await workspaceFiles.readFile(key, 512 * 1024).catch((error: unknown) => ({ skipped: String(error) }));
-    if ('text' in read) evidence.set(key, { path: relative, text: read.text, uri: key });
+    const found = 'text' in read ? detectEvidence([{ path: relative, text: read.text, uri: key }]) : [];
+    if (found.length > 0) evidence.set(key, structuredClone(found)); // a copy: keeps no slice of the text alive
     else evidence.delete(key);
   }
 

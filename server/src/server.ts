@@ -2,6 +2,7 @@
 // Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=`), as vscode-languageserver decides.
 // The server itself is platform-neutral (./language-server.ts); this entry gives it the file system.
 
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startLanguageServer } from './language-server';
 import { nodePlatform } from './node/workspace-files';
@@ -32,6 +33,12 @@ if (require.main === module) {
     process.stdout.write(`${SERVER_VERSION}\n`);
     process.exit(0);
   }
+  // V8 grows the heap to several times what survives each collection; a workspace scan parses
+  // thousands of files (much short-lived garbage), which left the server at about 500 MB resident
+  // for about 80 MB of live objects. A growth factor of 1.3 keeps it near 200 MB for the same CPU
+  // time (measured on the benchmark's 5,000-file workspace; 1.1 costs more collections). V8 reads
+  // the flag at each collection, so setting it at startup works; a user's own flag wins.
+  if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=30');
   // No transport named (e.g. run by hand, or an editor configured with the bare command): stdio.
   if (!args.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) process.argv.push('--stdio');
   const connection = createConnection(ProposedFeatures.all);

@@ -2,6 +2,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -94,4 +95,16 @@ export async function stopServer(connection: ProtocolConnection, child: ChildPro
       resolve();
     });
   });
+}
+
+/** Initializes a started server on one workspace folder (configuration capability, empty settings) and sends `initialized`. */
+export async function initializeWorkspace(client: TestClient, folder: string, name: string): Promise<void> {
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(folder).toString(),
+    workspaceFolders: [{ uri: URI.file(folder).toString(), name }],
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { settings: {} },
+  });
+  await client.connection.sendNotification('initialized', {});
 }

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './lsp-client';
+import { initializeWorkspace, startServer, type TestClient } from './lsp-client';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -52,14 +52,7 @@ describe('workspace scan of files not open in an editor', () => {
     fs.writeFileSync(path.join(folder, 'Dockerfile'), 'FROM debian:12\nRUN sudo true\n');
     fs.writeFileSync(path.join(folder, 'clean.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: quiet\n');
     client = startServer();
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: URI.file(folder).toString(),
-      workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'scan' }],
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { settings: {} },
-    });
-    await client.connection.sendNotification('initialized', {});
+    await initializeWorkspace(client, folder, 'scan');
   });
 
   after(async () => {

@@ -92,6 +92,7 @@ function startWorker(): WorkerHarness {
     TextDecoder,
     TextEncoder,
     queueMicrotask,
+    structuredClone, // a Worker global (the server copies retained data with it)
     setTimeout: (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
       const handle = setTimeout(() => {
         timers.delete(handle);

@@ -167,5 +167,9 @@ export function detectEvidence(files: ReadonlyArray<{ path: string; text: string
       }
     }
   }
-  return result.sort((a, b) => a.item.localeCompare(b.item) || a.path.localeCompare(b.path) || a.line - b.line);
+  return result.sort(compareEvidence);
+}
+
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  return a.item.localeCompare(b.item) || a.path.localeCompare(b.path) || a.line - b.line;
 }

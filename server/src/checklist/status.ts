@@ -7,6 +7,7 @@ import type { Attestation, DocumentKind, Range, RuleMeta, SeveritySetting } from
 import { detectEvidence, type Evidence } from './evidence';
 
 export { detectEvidence, isEvidenceCandidate, type Evidence } from './evidence';
+import { compareEvidence } from './evidence';
 
 export type ItemStatus = 'met' | 'not-met' | 'not-applicable' | 'manual' | 'attested' | 'evidenced';
 
@@ -37,6 +38,8 @@ export interface ChecklistInput {
   kindsPresent: ReadonlySet<DocumentKind> | ReadonlyArray<DocumentKind>;
   /** Repository files that may show a practice (CI workflows, Velero/Falco/Istio manifests, Helm charts…); see `isEvidenceCandidate`. */
   evidenceFiles?: ReadonlyArray<{ path: string; text: string; uri?: string }>;
+  /** Evidence already detected (`detectEvidence`), for hosts that keep it per file instead of the texts. */
+  evidence?: ReadonlyArray<Evidence>;
   attestations?: ReadonlyArray<Attestation>;
   rules: ReadonlyArray<Pick<RuleMeta, 'id' | 'kind' | 'checklist' | 'title'> & { defaultSeverity?: SeveritySetting }>;
   /**
@@ -168,7 +171,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistReport {
     }
   }
   const evidenceByItem = new Map<string, Evidence[]>();
-  for (const evidence of detectEvidence(input.evidenceFiles ?? [])) {
+  for (const evidence of [...detectEvidence(input.evidenceFiles ?? []), ...(input.evidence ?? [])].sort(compareEvidence)) {
     const list = evidenceByItem.get(evidence.item) ?? [];
     list.push(evidence);
     evidenceByItem.set(evidence.item, list);

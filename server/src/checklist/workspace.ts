@@ -2,7 +2,7 @@
 
 import type { AnalysisResult } from '../engine/analyze';
 import type { DocumentKind, EffectiveConfig, RuleMeta } from '../engine/types';
-import { computeChecklist, type ChecklistReport } from './status';
+import { computeChecklist, type ChecklistReport, type Evidence } from './status';
 
 export interface AnalysedFile {
   /** Display path (relative to the workspace root). */
@@ -23,6 +23,8 @@ export function checklistFor(
   files: readonly AnalysedFile[],
   evidenceFiles: ReadonlyArray<{ path: string; text: string; uri?: string }>,
   config: EffectiveConfig,
+  /** Evidence already detected (see ChecklistInput.evidence). */
+  evidence: ReadonlyArray<Evidence> = [],
 ): ChecklistReport {
   const kinds = new Set<DocumentKind>();
   const findings = [];
@@ -31,5 +33,5 @@ export function checklistFor(
     kinds.add(file.result.kind);
     for (const finding of file.result.findings) findings.push({ path: file.path, uri: file.uri, ruleId: finding.ruleId, message: finding.message, range: finding.range, severity: finding.severity });
   }
-  return computeChecklist({ findings, kindsPresent: kinds, evidenceFiles, attestations: config.attestations, rules, inactiveRules: inactiveRules(rules, config) });
+  return computeChecklist({ findings, kindsPresent: kinds, evidenceFiles, evidence, attestations: config.attestations, rules, inactiveRules: inactiveRules(rules, config) });
 }

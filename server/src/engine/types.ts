@@ -129,6 +129,19 @@ export interface WorkspaceContext {
   fileExists(path: string): boolean;
   /** Cross-file facts about Kubernetes objects, if an index is kept. */
   readonly manifests?: ManifestFacts;
+  /**
+   * Told every question a rule asks of `manifests` (through the queries of
+   * `server/src/kubernetes/index-facts.ts`, the only way rules read them) with its answer. A host
+   * keeps them to tell later whether changed facts change a file's findings (`factAnswersHold`).
+   */
+  readonly onFactQuery?: (query: FactQuery) => void;
+}
+
+/** A question a rule asked of the cross-file facts, and the answer it got. Arguments are plain data. */
+export interface FactQuery {
+  name: string;
+  args: readonly unknown[];
+  answer: unknown;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { getMap, getScalar, getSeq, getString, mapEntries, seqItems } from '../engine/yaml';
-import type { LabelSelectorRequirement, ManifestFacts, WorkspaceContext } from '../engine/types';
+import type { FactQuery, LabelSelectorRequirement, ManifestFacts, WorkspaceContext } from '../engine/types';
 import { isTemplated, parseKubernetes, type KubeObject, type KubernetesModel } from './model';
 
 /** A namespace that is templated (Helm, envsubst): it may be any namespace. */
@@ -79,6 +79,15 @@ export function readLabelSelector(selector: YAMLMap | undefined): { matchLabels:
 
 const ROLE_BINDINGS = new Set(['RoleBinding', 'ClusterRoleBinding']);
 const SERVICE_ACCOUNT_USER = /^system:serviceaccount:([^:]+):([^:]+)$/;
+
+/**
+ * Whether a manifest's text may hold an object that adds cross-file facts (a NetworkPolicy, quota,
+ * ServiceAccount, Namespace or binding), so hosts can index such files first. False: it adds at most
+ * `namespacesWithWorkloads` (which only the rule on Namespace objects asks).
+ */
+export function mayContributeFacts(text: string): boolean {
+  return /\b(?:NetworkPolicy|ResourceQuota|LimitRange|ServiceAccount|Namespace|RoleBinding|ClusterRoleBinding)\b/.test(text);
+}
 
 /** What one manifest contributes to the workspace facts. */
 export function collectManifestFacts(model: KubernetesModel, defaultNamespace = DEFAULT_NAMESPACE): ManifestFacts {
@@ -156,18 +165,21 @@ function mergeAutomount(a: boolean | undefined, b: boolean | undefined): boolean
 /** Merges contributions (of several files) into one set of facts. */
 export function mergeFacts(parts: ManifestFacts[], defaultNamespace?: string): ManifestFacts {
   const merged = emptyFacts(defaultNamespace ?? parts.find((part) => part.defaultNamespace !== undefined)?.defaultNamespace ?? DEFAULT_NAMESPACE);
-  for (const part of parts) {
-    merged.networkPolicies.push(...part.networkPolicies);
-    for (const namespace of part.namespacesWithQuota) merged.namespacesWithQuota.add(namespace);
-    for (const [key, value] of part.serviceAccounts) {
-      const known = merged.serviceAccounts.get(key);
-      merged.serviceAccounts.set(key, { automountServiceAccountToken: mergeAutomount(known?.automountServiceAccountToken, value.automountServiceAccountToken) });
-    }
-    for (const namespace of part.namespaces ?? []) merged.namespaces?.add(namespace);
-    for (const namespace of part.namespacesWithWorkloads ?? []) merged.namespacesWithWorkloads?.add(namespace);
-    for (const account of part.boundServiceAccounts ?? []) merged.boundServiceAccounts?.add(account);
-  }
+  for (const part of parts) mergeInto(merged, part);
   return merged;
+}
+
+/** Adds one contribution to merged facts, in place. */
+function mergeInto(merged: ManifestFacts, part: ManifestFacts): void {
+  merged.networkPolicies.push(...part.networkPolicies);
+  for (const namespace of part.namespacesWithQuota) merged.namespacesWithQuota.add(namespace);
+  for (const [key, value] of part.serviceAccounts) {
+    const known = merged.serviceAccounts.get(key);
+    merged.serviceAccounts.set(key, { automountServiceAccountToken: mergeAutomount(known?.automountServiceAccountToken, value.automountServiceAccountToken) });
+  }
+  for (const namespace of part.namespaces ?? []) merged.namespaces?.add(namespace);
+  for (const namespace of part.namespacesWithWorkloads ?? []) merged.namespacesWithWorkloads?.add(namespace);
+  for (const account of part.boundServiceAccounts ?? []) merged.boundServiceAccounts?.add(account);
 }
 
 function isEmpty(facts: ManifestFacts): boolean {
@@ -210,7 +222,8 @@ export class ManifestIndex {
     let facts: ManifestFacts;
     try {
       const model = typeof input === 'string' ? parseKubernetes(input, path) : input;
-      facts = collectManifestFacts(model, this.defaultNamespace);
+      // A copy: names and labels are slices of the file's text, which they would keep alive.
+      facts = structuredClone(collectManifestFacts(model, this.defaultNamespace));
     } catch {
       facts = emptyFacts(this.defaultNamespace);
     }
@@ -219,7 +232,10 @@ export class ManifestIndex {
     const known = this.files.get(path);
     this.files.set(path, { facts, signature: next });
     if (known?.signature === next) return false;
-    this.cached = undefined;
+    // A new file adds to the merged facts (merging is in file order, and a new path comes last), so
+    // indexing a workspace while rules ask the facts stays linear; a changed file merges anew.
+    if (known === undefined && this.cached) mergeInto(this.cached, facts);
+    else this.cached = undefined;
     return true;
   }
 
@@ -245,6 +261,7 @@ export class ManifestIndex {
     this.cached = undefined;
   }
 
+  /** The merged facts. The object may grow as files are added: ask again rather than keep it. */
   facts(): ManifestFacts {
     if (!this.cached) this.cached = mergeFacts([...this.files.values()].map((entry) => entry.facts), this.defaultNamespace);
     return this.cached;
@@ -281,13 +298,15 @@ export interface KnownFacts {
   defaultNamespace: string;
   /** True when a workspace index was provided. */
   workspace: boolean;
+  /** Told every question asked of the workspace facts, with its answer (`WorkspaceContext.onFactQuery`). */
+  record?: (query: FactQuery) => void;
 }
 
 export function knownFacts(model: KubernetesModel, workspace: WorkspaceContext): KnownFacts {
   const indexed = workspace.manifests;
   const defaultNamespace = indexed?.defaultNamespace ?? DEFAULT_NAMESPACE;
   const own = fileFacts(model, defaultNamespace);
-  return { parts: indexed ? [indexed, own] : [own], defaultNamespace, workspace: indexed !== undefined };
+  return { parts: indexed ? [indexed, own] : [own], defaultNamespace, workspace: indexed !== undefined, record: indexed ? workspace.onFactQuery : undefined };
 }
 
 export function namespacesMatch(a: string, b: string): boolean {
@@ -330,27 +349,97 @@ export function selectorMatches(selector: { matchLabels: Record<string, string>;
   return true;
 }
 
-/** Whether some NetworkPolicy of the namespace selects a pod with these labels. */
-export function isSelectedByNetworkPolicy(known: KnownFacts, namespace: string, labels: Record<string, string> | undefined): boolean {
-  return known.parts.some((part) => part.networkPolicies.some((policy) => namespacesMatch(policy.namespace, namespace) && selectorMatches(policy, labels)));
+type NetworkPolicyFact = ManifestFacts['networkPolicies'][number];
+
+/**
+ * The NetworkPolicies of one namespace: each filed under one label its selector requires (a pod
+ * without that label cannot be selected), or under `other` (no such label: empty or templated
+ * selectors, expressions only).
+ */
+interface PolicyGroup {
+  all: NetworkPolicyFact[];
+  byLabel: Map<string, NetworkPolicyFact[]>;
+  other: NetworkPolicyFact[];
 }
 
-export function namespaceHasQuota(known: KnownFacts, namespace: string): boolean {
+/**
+ * NetworkPolicies by namespace, per facts object. Facts only grow by appending (`mergeInto`), so the
+ * index catches up with the policies added since it was built.
+ */
+const policyIndexes = new WeakMap<ManifestFacts, { indexed: number; byNamespace: Map<string, PolicyGroup> }>();
+
+const labelKey = (key: string, value: string): string => `${key}\0${value}`;
+
+function policiesByNamespace(part: ManifestFacts): Map<string, PolicyGroup> {
+  let entry = policyIndexes.get(part);
+  if (!entry || entry.indexed > part.networkPolicies.length) {
+    entry = { indexed: 0, byNamespace: new Map() };
+    policyIndexes.set(part, entry);
+  }
+  for (; entry.indexed < part.networkPolicies.length; entry.indexed++) {
+    const policy = part.networkPolicies[entry.indexed];
+    let group = entry.byNamespace.get(policy.namespace);
+    if (!group) entry.byNamespace.set(policy.namespace, (group = { all: [], byLabel: new Map(), other: [] }));
+    group.all.push(policy);
+    const required = Object.entries(policy.matchLabels).find(([key, value]) => !TEMPLATED.test(key) && !TEMPLATED.test(value));
+    if (!required) {
+      group.other.push(policy);
+      continue;
+    }
+    const key = labelKey(required[0], required[1]);
+    const list = group.byLabel.get(key);
+    if (list) list.push(policy);
+    else group.byLabel.set(key, [policy]);
+  }
+  return entry.byNamespace;
+}
+
+function groupSelects(group: PolicyGroup | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!group) return false;
+  if (labels === undefined) return group.all.length > 0; // unknown labels: every selector counts
+  const selects = (policy: NetworkPolicyFact): boolean => selectorMatches(policy, labels);
+  if (group.other.some(selects)) return true;
+  for (const [key, value] of Object.entries(labels)) {
+    if (group.byLabel.get(labelKey(key, value))?.some(selects)) return true;
+  }
+  return false;
+}
+
+/** Whether some NetworkPolicy of the namespace selects a pod with these labels. */
+function isSelectedByNetworkPolicyIn(known: KnownFacts, namespace: string, labels: Record<string, string> | undefined): boolean {
+  for (const part of known.parts) {
+    if (namespace === ANY_NAMESPACE) {
+      if (part.networkPolicies.some((policy) => selectorMatches(policy, labels))) return true;
+      continue;
+    }
+    const byNamespace = policiesByNamespace(part);
+    if (groupSelects(byNamespace.get(namespace), labels) || groupSelects(byNamespace.get(ANY_NAMESPACE), labels)) return true;
+  }
+  return false;
+}
+
+function namespaceHasQuotaIn(known: KnownFacts, namespace: string): boolean {
   return known.parts.some((part) => hasNamespace(part.namespacesWithQuota, namespace));
 }
 
-export function isNamespaceDeclared(known: KnownFacts, namespace: string): boolean {
+function isNamespaceDeclaredIn(known: KnownFacts, namespace: string): boolean {
   return known.parts.some((part) => hasNamespace(part.namespaces, namespace));
 }
 
-export function namespaceHasWorkloads(known: KnownFacts, namespace: string): boolean {
+function namespaceHasWorkloadsIn(known: KnownFacts, namespace: string): boolean {
   return known.parts.some((part) => hasNamespace(part.namespacesWithWorkloads, namespace));
 }
 
 /** The automount setting of a ServiceAccount in the workspace (`false` anywhere wins). */
-export function serviceAccountAutomount(known: KnownFacts, namespace: string, name: string): boolean | undefined {
+function serviceAccountAutomountIn(known: KnownFacts, namespace: string, name: string): boolean | undefined {
   let result: boolean | undefined;
   for (const part of known.parts) {
+    if (isPlainNamespace(namespace)) {
+      // `namespace/name` keys: only these two can match (looked up, not scanned).
+      result = mergeAutomount(result, part.serviceAccounts.get(`${namespace}/${name}`)?.automountServiceAccountToken);
+      result = mergeAutomount(result, part.serviceAccounts.get(`${ANY_NAMESPACE}/${name}`)?.automountServiceAccountToken);
+      continue;
+    }
     for (const [key, value] of part.serviceAccounts) {
       const slash = key.indexOf('/');
       if (key.slice(slash + 1) !== name || !namespacesMatch(key.slice(0, slash), namespace)) continue;
@@ -361,12 +450,87 @@ export function serviceAccountAutomount(known: KnownFacts, namespace: string, na
 }
 
 /** Whether a RoleBinding or ClusterRoleBinding in the workspace grants the ServiceAccount a role. */
-export function isServiceAccountBound(known: KnownFacts, namespace: string, name: string): boolean {
+function isServiceAccountBoundIn(known: KnownFacts, namespace: string, name: string): boolean {
   for (const part of known.parts) {
-    for (const key of part.boundServiceAccounts ?? []) {
+    const bound = part.boundServiceAccounts;
+    if (!bound) continue;
+    if (isPlainNamespace(namespace)) {
+      if (bound.has(`${namespace}/${name}`) || bound.has(`${ANY_NAMESPACE}/${name}`)) return true;
+      continue;
+    }
+    for (const key of bound) {
       const slash = key.indexOf('/');
       if (key.slice(slash + 1) === name && namespacesMatch(key.slice(0, slash), namespace)) return true;
     }
   }
   return false;
+}
+
+/** A namespace for which `namespace/name` keys can be looked up directly (not `*`, no `/`). */
+function isPlainNamespace(namespace: string): boolean {
+  return namespace !== ANY_NAMESPACE && !namespace.includes('/');
+}
+
+// Every question a rule asks goes through `ask`, so a host can record it with its answer and later
+// tell, without analysing the file again, whether new facts change anything (`factAnswersHold`).
+// Rules must read the workspace facts only through these queries.
+const QUERIES = {
+  isSelectedByNetworkPolicy: isSelectedByNetworkPolicyIn,
+  namespaceHasQuota: namespaceHasQuotaIn,
+  isNamespaceDeclared: isNamespaceDeclaredIn,
+  namespaceHasWorkloads: namespaceHasWorkloadsIn,
+  serviceAccountAutomount: serviceAccountAutomountIn,
+  isServiceAccountBound: isServiceAccountBoundIn,
+};
+type QueryName = keyof typeof QUERIES;
+type QueryArgs<Name extends QueryName> = Parameters<(typeof QUERIES)[Name]> extends [KnownFacts, ...infer Rest] ? Rest : never;
+
+function ask<Name extends QueryName>(known: KnownFacts, name: Name, args: QueryArgs<Name>): ReturnType<(typeof QUERIES)[Name]> {
+  const query = QUERIES[name] as unknown as (known: KnownFacts, ...args: QueryArgs<Name>) => ReturnType<(typeof QUERIES)[Name]>;
+  const answer = query(known, ...args);
+  known.record?.({ name, args, answer });
+  return answer;
+}
+
+/**
+ * Whether recorded questions still get the same answers from `facts` (the workspace's merged facts,
+ * which include the asking file's own contribution). True: the findings computed with the old
+ * answers are still right.
+ */
+export function factAnswersHold(queries: readonly FactQuery[], facts: ManifestFacts | undefined): boolean {
+  if (queries.length === 0) return true;
+  if (!facts) return false;
+  const known: KnownFacts = { parts: [facts], defaultNamespace: facts.defaultNamespace ?? DEFAULT_NAMESPACE, workspace: true };
+  for (const { name, args, answer } of queries) {
+    const query = (QUERIES as Record<string, ((known: KnownFacts, ...args: never[]) => unknown) | undefined>)[name];
+    if (!query || query(known, ...(args as never[])) !== answer) return false;
+  }
+  return true;
+}
+
+/** Whether some NetworkPolicy of the namespace selects a pod with these labels. */
+export function isSelectedByNetworkPolicy(known: KnownFacts, namespace: string, labels: Record<string, string> | undefined): boolean {
+  return ask(known, 'isSelectedByNetworkPolicy', [namespace, labels]);
+}
+
+export function namespaceHasQuota(known: KnownFacts, namespace: string): boolean {
+  return ask(known, 'namespaceHasQuota', [namespace]);
+}
+
+export function isNamespaceDeclared(known: KnownFacts, namespace: string): boolean {
+  return ask(known, 'isNamespaceDeclared', [namespace]);
+}
+
+export function namespaceHasWorkloads(known: KnownFacts, namespace: string): boolean {
+  return ask(known, 'namespaceHasWorkloads', [namespace]);
+}
+
+/** The automount setting of a ServiceAccount in the workspace (`false` anywhere wins). */
+export function serviceAccountAutomount(known: KnownFacts, namespace: string, name: string): boolean | undefined {
+  return ask(known, 'serviceAccountAutomount', [namespace, name]);
+}
+
+/** Whether a RoleBinding or ClusterRoleBinding in the workspace grants the ServiceAccount a role. */
+export function isServiceAccountBound(known: KnownFacts, namespace: string, name: string): boolean {
+  return ask(known, 'isServiceAccountBound', [namespace, name]);
 }
