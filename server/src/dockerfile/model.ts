@@ -1,6 +1,6 @@
 // The Dockerfile model: parsed once per document version and shared by every Dockerfile rule.
 
-import { DockerfileParser, type Dockerfile, type Instruction, type From, type Flag } from 'dockerfile-ast';
+import { Argument, DockerfileParser, type Dockerfile, type Instruction, type From, type Flag } from 'dockerfile-ast';
 import { SourceText } from '../engine/source';
 import type { Range } from '../engine/types';
 import { MappedText, MappedTextBuilder, parseShell, type ShellScript } from '../engine/shell';
@@ -95,7 +95,7 @@ const SHELL_PROGRAMS = /^(?:\/(?:usr\/)?bin\/)?(?:env\s+)?(?:sh|bash|ash|dash|zs
 export function parseDockerfile(text: string): DockerfileModel {
   const source = new SourceText(text);
   const ast = DockerfileParser.parse(text);
-  for (const node of ast.getInstructions()) memoizeArguments(node);
+  for (const node of ast.getInstructions()) memoizeArguments(node, source);
   const escapeChar = ast.getEscapeCharacter();
   const instructions: DockerInstruction[] = [];
   const stages: Stage[] = [];
@@ -142,7 +142,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (keyword === 'ONBUILD') {
       const trigger = (node as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
       if (!trigger) continue;
-      memoizeArguments(trigger);
+      memoizeArguments(trigger, source);
       effective = trigger;
       effectiveKeyword = trigger.getKeyword().toUpperCase();
       onbuild = true;
@@ -179,33 +179,153 @@ export function parseDockerfile(text: string): DockerfileModel {
   };
 }
 
-interface RawArgument {
-  value: string;
-  range: Range;
-}
-
 /**
  * dockerfile-ast re-tokenizes an instruction's text on every `getArguments()` call (and calls it
  * internally from `getFlags`, `getHeredocs`, `getImageRange`, `getProperties`…), which made the
  * accessors of the syntax tree cost more than parsing it. The text of a parsed version never
- * changes, so the tokens are computed once per instruction. Callers get fresh copies: dockerfile-ast
- * itself modifies the returned array (`shift` of flags) and ranges (FROM's image name range).
+ * changes, so the tokens are computed once per instruction, by `tokenizeArguments` (the same
+ * tokens, cheaper). Callers get fresh copies: dockerfile-ast itself modifies the returned array
+ * (`shift` of flags) and ranges (FROM's image name range).
  */
-function memoizeArguments(node: Instruction): void {
-  const target = node as unknown as { getRawArguments?: () => RawArgument[] };
-  const original = target.getRawArguments;
-  if (typeof original !== 'function' || Object.prototype.hasOwnProperty.call(target, 'getRawArguments')) return;
-  let cached: RawArgument[] | undefined;
-  target.getRawArguments = function (this: unknown): RawArgument[] {
-    cached ??= original.call(this);
+function memoizeArguments(node: Instruction, source: SourceText): void {
+  const target = node as unknown as { getRawArguments?: () => Argument[] };
+  if (typeof target.getRawArguments !== 'function' || Object.prototype.hasOwnProperty.call(target, 'getRawArguments')) return;
+  let cached: Argument[] | undefined;
+  target.getRawArguments = function (): Argument[] {
+    cached ??= tokenizeArguments(source, node);
     return cached.map((argument) => {
-      const copy = Object.create(Object.getPrototypeOf(argument) as object) as RawArgument;
-      copy.value = argument.value;
-      const { start, end } = argument.range;
-      copy.range = { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
-      return copy;
+      const { start, end } = argument.getRange();
+      return new Argument(argument.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
     });
   };
+}
+
+/**
+ * An instruction's arguments exactly as dockerfile-ast's `Instruction.getRawArguments` splits them
+ * (the same state machine: whitespace splits, the escape character escapes the next character or
+ * continues the line, `#` lines inside a continued instruction are comments), but building values
+ * from slices of the text instead of one character at a time, and positions from `SourceText`
+ * instead of validated `Range` objects. `test/dockerfile/arguments.test.ts` checks it against
+ * dockerfile-ast on the test corpora and generated input.
+ */
+export function tokenizeArguments(source: SourceText, node: Instruction): Argument[] {
+  const text = source.text;
+  const escapeChar = (node as unknown as { escapeChar: string }).escapeChar;
+  const argsStart = source.offsetAt(node.getInstructionRange().end);
+  const end = Math.max(argsStart, source.offsetAt(node.getRange().end));
+  const at = (index: number): string => (index < end ? text[index] : '');
+  // As vscode-languageserver-textdocument's positionAt: an offset between `\r` and `\n` moves before the `\r`.
+  const position = (offset: number): { line: number; character: number } => {
+    const found = source.positionAt(offset);
+    let character = found.character;
+    while (character > 0 && (text[offset - 1] === '\r' || text[offset - 1] === '\n')) {
+      character--;
+      offset--;
+    }
+    return { line: found.line, character };
+  };
+  const args: Argument[] = [];
+  // The value of the current argument: `value` plus the run of characters [runStart, runEnd).
+  let value = '';
+  let runStart = -1;
+  let runEnd = -1;
+  const append = (index: number): void => {
+    if (runStart >= 0 && runEnd === index) {
+      runEnd = index + 1;
+      return;
+    }
+    if (runStart >= 0) value += text.slice(runStart, runEnd);
+    runStart = index;
+    runEnd = index + 1;
+  };
+  const push = (from: number, to: number): void => {
+    const whole = runStart >= 0 ? value + text.slice(runStart, runEnd) : value;
+    value = '';
+    runStart = -1;
+    args.push(new Argument(whole, { start: position(from), end: position(to) }));
+  };
+  let start = false;
+  let comment = false;
+  let found = -1;
+  let escapedWhitespaceDetected = false;
+  let escaping = false;
+  let escapeMarker = -1;
+  for (let i = argsStart; i < end; i++) {
+    const char = text[i];
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      if (escaping) {
+        escapedWhitespaceDetected = true;
+        if (char === '\r' || char === '\n') {
+          escapedWhitespaceDetected = false;
+          if (comment) {
+            comment = false;
+            start = true;
+          }
+        }
+        continue;
+      } else if (found !== -1) {
+        push(found, escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+        found = -1;
+      }
+    } else if (char === escapeChar) {
+      const next = at(i + 1);
+      if (next === ' ' || next === '\t') {
+        for (let j = i + 2; j < end; j++) {
+          const following = text[j];
+          if (following === ' ' || following === '\t') continue;
+          if (following === '\r' || following === '\n') {
+            if (following === '\r') j++;
+            comment = false;
+            escaping = true;
+            start = true;
+            if (found !== -1) escapeMarker = i;
+            i = j;
+            break;
+          }
+          escapeMarker = i;
+          if (found === -1) i = j - 1;
+          break;
+        }
+      } else if (next === '\r' || next === '\n') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i += next === '\r' ? 2 : 1;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(found, escapeMarker);
+          found = -1;
+        }
+        escapeMarker = -1;
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        if (next === '') break; // the escape character ends the text
+        if (next === '$') append(i); // `\$` keeps the escape character
+        append(i + 1);
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (start && char === '#') {
+        comment = true;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(found, escapeMarker);
+          found = -1;
+        }
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        escapeMarker = -1;
+        append(i);
+        if (found === -1) found = i;
+      }
+      start = false;
+    }
+  }
+  if (found !== -1) push(found, escapeMarker === -1 ? end : escapeMarker);
+  return args;
 }
 
 function toInstruction(
