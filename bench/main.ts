@@ -2,7 +2,7 @@
 // measures the engine against the parse floor, the language server over stdio (edit latency,
 // workspace scan, start), the CLI and the bundles, and compares with dockerfile-utils. Prints a
 // Markdown table and writes bench/results.json. Options: --quick (fewer runs, 1,000-file
-// workspace: a smoke run, not for the record), --only=engine,utils,latency,workspace,cli,start,bundle,
+// workspace: a smoke run, not for the record), --only=engine,utils,rules,latency,workspace,cli,start,bundle,
 // --seed=N.
 
 import * as fs from 'node:fs';
@@ -18,6 +18,7 @@ import type { DocumentKind } from '../server/src/engine/types';
 import { generateCompose, generateDockerfile, generateManifest, generateWorkspace, Random } from './generate';
 import { formatBytes, formatMs, interleave, loadAverage, now, summarize, type Summary } from './stats';
 import { processCpuMs, processMemory, startServer } from './lsp';
+import { profileRules, type RuleTiming } from './rules-profile';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SERVER = path.join(ROOT, 'dist/server.js');
@@ -57,6 +58,23 @@ const KINDS: Array<{ kind: DocumentKind; file: string; generate: (seed: number, 
   { kind: 'kubernetes', file: 'manifests.yaml', generate: generateManifest, floorName: 'yaml parseAllDocuments', floor: (text) => parseAllDocuments(text) },
   { kind: 'compose', file: 'compose.yaml', generate: generateCompose, floorName: 'yaml parseAllDocuments', floor: (text) => parseAllDocuments(text) },
 ];
+
+/** Where the engine's time goes at about 1,000 lines: the model and each rule (median ms), slowest first. */
+function benchRules(): void {
+  const breakdown: Record<string, RuleTiming[]> = {};
+  const lines: string[] = [];
+  for (const spec of KINDS) {
+    const text = spec.generate(seed + 1000, 1000);
+    const timings = profileRules(spec.kind as 'dockerfile' | 'kubernetes' | 'compose', text, `/bench/${spec.file}`, quick ? 5 : 40);
+    breakdown[spec.kind] = timings;
+    const total = timings.reduce((sum, timing) => sum + timing.ms, 0);
+    lines.push(`${spec.kind}: ${formatMs(total)} in all; ${timings.slice(0, 6).map((timing) => `${timing.name} ${formatMs(timing.ms)}`).join(', ')}`);
+  }
+  results.rules = breakdown;
+  for (const line of lines) log(`rules ${line}`);
+  ruleSummary.push(...lines);
+}
+const ruleSummary: string[] = [];
 
 function repeatOptions(size: number): { warmup: number; minRuns: number; maxRuns: number; budgetMs: number } {
   if (quick) return { warmup: 2, minRuns: 3, maxRuns: 10, budgetMs: 1500 };
@@ -407,6 +425,7 @@ async function main(): Promise<void> {
   log(`Lashing benchmark — ${info.date}, Node ${info.node}, ${info.cpu} × ${info.cores}, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}${quick ? ' (quick)' : ''}`);
   if (enabled('engine')) benchEngine();
   if (enabled('utils')) benchDockerfileUtils();
+  if (enabled('rules')) benchRules();
   if (enabled('latency')) await benchLatency();
   if (enabled('workspace') || enabled('cli')) {
     const count = quick ? 1000 : 5000;
@@ -425,7 +444,8 @@ async function main(): Promise<void> {
   const output = { machine: { ...info, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter }, durationMs: now() - started, targets, ...results };
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
   const heading = `Lashing benchmark, ${String(info.date).slice(0, 10)} — Node ${info.node}, ${info.cpu} × ${info.cores} cores, ${info.memory}; load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after; seed ${seed}${quick ? '; QUICK RUN' : ''}`;
-  process.stdout.write(`\n${heading}\n\n${table()}\n\nWorkspace: ${JSON.stringify(results.workspaceFiles ?? {})}. Took ${formatMs(now() - started)}. Results in bench/results.json.\n`);
+  const rules = ruleSummary.length > 0 ? `\n\nWhere the engine's time goes at about 1,000 lines (model, then the slowest rules; medians):\n\n${ruleSummary.map((line) => `- ${line}`).join('\n')}` : '';
+  process.stdout.write(`\n${heading}\n\n${table()}${rules}\n\nWorkspace: ${JSON.stringify(results.workspaceFiles ?? {})}. Took ${formatMs(now() - started)}. Results in bench/results.json.\n`);
 }
 
 main().catch((error: unknown) => {
