@@ -109,6 +109,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
 
 /** Reads in parallel batches this large (the Worker's reads are requests to the editor). */
 const READ_BATCH = 16;
+/** Characters of manifest text the scan may hold while it indexes the others first (about 32 MB). */
+const HELD_TEXT_BUDGET = 16 * 1024 * 1024;
 
 /**
  * A copy of a string that keeps no larger string alive: V8 represents a slice (or a string joined
@@ -597,8 +599,10 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
           if (!(await analyzeScanned(state))) provisional.push(state);
         };
         // Manifests that cannot add cross-file facts wait until the others are indexed, so their
-        // rules get the final answers (most workloads: analysed once); only their text is held.
+        // rules get the final answers (most workloads: analysed once); only their text is held, up
+        // to a budget (beyond it they are analysed at once and confirmed at the end like the others).
         const later: FileState[] = [];
+        let laterChars = 0;
         for (let start = 0; start < found.length; start += READ_BATCH) {
           if (generation !== scanGeneration || progress?.token.isCancellationRequested) return;
           const batch = found.slice(start, start + READ_BATCH).filter((uri) => !documents.get(uri.toString()));
@@ -613,9 +617,10 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
               state.kind = engine.detectKind(file, state.text);
               if (!state.kind) continue;
             } else if (/\.ya?ml$/i.test(file)) continue; // skipped YAML may not be a container file at all; a skipped Dockerfile gets a note
-            if (state.kind === 'kubernetes' && !mayContributeFacts(state.text)) {
+            if (state.kind === 'kubernetes' && laterChars + state.text.length <= HELD_TEXT_BUDGET && !mayContributeFacts(state.text)) {
               if (!files.has(key)) files.set(key, state); // keeps the file's place in the workspace's order
               later.push(state);
+              laterChars += state.text.length;
             } else await analyzeRead(state);
           }
           progress?.report(Math.round((start / found.length) * 60), `${start} / ${found.length} files`);
