@@ -461,7 +461,11 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       if (state.model) index.update(state.uri, state.model);
       state.config = config;
       const model = state.model as ParsedDocument;
-      ({ result: state.result, factQueries: state.factQueries } = await analyzeRecorded(state, model, uri, config));
+      if (documents.get(state.uri)) {
+        // An open file is analysed again on every cross-file change anyway: nothing to record on the typing path.
+        state.result = await withWorkspace(uri, (workspace) => engine.analyzeParsed(model, { path: state.file, text: state.text, config, workspace }));
+        state.factQueries = undefined;
+      } else ({ result: state.result, factQueries: state.factQueries } = await analyzeRecorded(state, model, uri, config));
       for (const ruleError of state.result.ruleErrors) {
         if (reportedRuleErrors.has(ruleError.ruleId)) continue;
         reportedRuleErrors.add(ruleError.ruleId);
@@ -626,25 +630,23 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
           progress?.report(Math.round((start / found.length) * 60), `${start} / ${found.length} files`);
           await yieldToEventLoop();
         }
-        for (const [i, state] of later.entries()) {
-          if (generation !== scanGeneration) return;
-          if (!documents.get(state.uri)) await analyzeRead(state);
-          if (i % 50 === 0) {
-            progress?.report(60 + Math.round((i / later.length) * 30), `${i} / ${later.length} manifests`);
-            await yieldToEventLoop();
+        /** Runs `step` on each file not open in an editor, reporting progress from `from` to `from + span` percent; false when a newer scan started. */
+        const eachClosed = async (states: FileState[], from: number, span: number, noun: string, step: (state: FileState) => Promise<void>): Promise<boolean> => {
+          for (const [i, state] of states.entries()) {
+            if (generation !== scanGeneration) return false;
+            if (!documents.get(state.uri)) await step(state);
+            if (i % 50 === 0) {
+              progress?.report(from + Math.round((i / states.length) * span), `${i} / ${states.length} ${noun}`);
+              await yieldToEventLoop();
+            }
           }
-        }
+          return true;
+        };
+        if (!(await eachClosed(later, 60, 30, 'manifests', analyzeRead))) return;
         // Documents opened while the index was incomplete were analysed without the whole
         // workspace: analyse them again now that cross-file facts are known.
         for (const document of documents.all()) schedule(document.uri);
-        for (const [i, state] of provisional.entries()) {
-          if (generation !== scanGeneration) return;
-          if (!documents.get(state.uri)) await confirmScanned(state);
-          if (i % 50 === 0) {
-            progress?.report(90 + Math.round((i / provisional.length) * 10), `${i} / ${provisional.length} files`);
-            await yieldToEventLoop();
-          }
-        }
+        if (!(await eachClosed(provisional, 90, 10, 'files', confirmScanned))) return;
       }
     } finally {
       firstScanDone = true;
