@@ -104,17 +104,34 @@ export async function problemRows(page) {
 
 /** All rows of a tree view, read by moving the keyboard focus from the first row to the last. */
 async function readTree(page, container) {
+  await page.bringToFront();
   await page.locator(`${container} .monaco-list`).first().focus();
   await page.keyboard.press('Home');
+  const focused = page.locator(`${container} .monaco-list-row.focused`).first();
   const seen = [];
-  for (let i = 0; i < 200; i++) {
-    const focused = page.locator(`${container} .monaco-list-row.focused`).first();
-    const entry = { label: (await focused.getAttribute('aria-label')) ?? '', text: (await focused.innerText()).replace(/\s+/g, ' ').trim(), level: Number(await focused.getAttribute('aria-level')) };
-    if (seen.length > 0 && seen[seen.length - 1].label === entry.label && seen[seen.length - 1].text === entry.text) break;
-    seen.push(entry);
+  // Row by row: wait for the list to render each newly focused row (it renders on an animation
+  // frame when it has to scroll), and stop on the row the list marks as its last.
+  for (let index = 0; index < 400; index++) {
+    await until(`row ${index} focused`, async () => (await focused.getAttribute('data-index')) === String(index), 5_000);
+    seen.push({ label: (await focused.getAttribute('aria-label')) ?? '', text: (await focused.innerText()).replace(/\s+/g, ' ').trim(), level: Number(await focused.getAttribute('aria-level')) });
+    if ((await focused.getAttribute('data-last-element')) === 'true') break;
     await page.keyboard.press('ArrowDown');
   }
   return seen;
+}
+
+/** Moves the keyboard focus down the tree to the first row whose label starts with `prefix`. */
+async function focusRow(page, container, prefix) {
+  await page.bringToFront();
+  await page.locator(`${container} .monaco-list`).first().focus();
+  await page.keyboard.press('Home');
+  const focused = page.locator(`${container} .monaco-list-row.focused`).first();
+  await until(`the row ${prefix}… focused`, async () => {
+    if (((await focused.getAttribute('aria-label')) ?? '').startsWith(prefix)) return true;
+    await page.keyboard.press('ArrowDown');
+    return false;
+  }, 30_000);
+  return focused;
 }
 
 /** Drags the sash between the side bar and the editor so the checklist's texts fit. */
@@ -253,22 +270,29 @@ export async function runUiTest({ runDir, vsix }) {
       await page.locator(`${container} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: 30_000 });
       await widenSideBar(page, 760);
       await page.waitForTimeout(1000);
-      const message = await until('the summary message of the view', async () => {
-        const text = await page.locator(`${container} .message`).first().innerText().catch(() => '');
-        return /\d+ of 49 met · \d+ not met/.test(text) ? text : undefined;
-      });
-      await steps.screenshot('checklist');
-      // The view may refresh while it is read (findings of the previous step arriving): read until whole.
-      const rows = await until('the whole checklist read from the view', async () => {
-        const read = await readTree(page, container);
-        const count = (level) => read.filter((row) => row.level === level).length;
-        return count(1) === 2 && count(2) === 12 && count(3) === 49 ? read : undefined;
-      }, 45_000).catch(async () => readTree(page, container));
+      // Wait until the view shows what `lashing checklist` says of the same files (the server has
+      // finished with the previous step's edit), then read the whole tree.
       const expected = expectedChecklist(workspace);
+      const { met, total, open, counts } = expected.summary;
+      const wantedMessage = [`${met} of ${total} met`, `${open} not met`, ...(counts.manual > 0 ? [`${counts.manual} manual`] : []), ...(counts['not-applicable'] > 0 ? [`${counts['not-applicable']} not applicable`] : [])].join(' · ');
+      let shownMessage = '';
+      await until(`the summary message "${wantedMessage}"`, async () => {
+        shownMessage = await page.locator(`${container} .message`).first().innerText().catch(() => '');
+        return shownMessage.trim() === wantedMessage;
+      }).catch((error) => { throw new Error(`${error.message}; the view shows "${shownMessage}"`); });
+      await steps.screenshot('checklist');
+      let rows = [];
+      // The view may still refresh while it is read: read until whole.
+      await until('the whole checklist read from the view', async () => {
+        rows = await readTree(page, container);
+        const count = (level) => rows.filter((row) => row.level === level).length;
+        return count(1) === 2 && count(2) === 12 && count(3) === 49;
+      }, 45_000).catch(() => undefined);
+      writeFileSync(path.join(SHOTS, 'checklist-rows.txt'), rows.map((row) => `${'  '.repeat(row.level - 1)}${row.label}`).join('\n') + '\n');
       const listRows = rows.filter((row) => row.level === 1).map((row) => row.text);
       assert(listRows.length === 2 && listRows[0].startsWith('Securing Container Deployments') && listRows[1].startsWith('Securing Orchestrator Configurations'), `lists: ${listRows.join(' | ')}`);
       const sectionRows = rows.filter((row) => row.level === 2);
-      assert(sectionRows.length === 12, `12 sections, got ${sectionRows.length}`);
+      assert(sectionRows.length === 12, `12 sections, got ${sectionRows.length} (rows read: test-results/e2e/checklist-rows.txt): ${sectionRows.map((row) => row.text).join(' | ')}`);
       const itemRows = rows.filter((row) => row.level === 3);
       assert(itemRows.length === 49, `49 items, got ${itemRows.length}`);
       const wanted = expected.lists.flatMap((list) => list.sections.flatMap((section) => section.items));
@@ -282,15 +306,11 @@ export async function runUiTest({ runDir, vsix }) {
       assert(mismatches.length === 0, `statuses differ from \`lashing checklist\`:\n${mismatches.join('\n')}`);
       const badge = await page.locator('.activitybar .action-item:has([aria-label^="Lashing"]) .badge-content').first().innerText().catch(() => '');
       assert(badge === String(expected.summary.open), `activity-bar badge ${badge}, expected ${expected.summary.open}`);
-      writeFileSync(path.join(SHOTS, 'checklist-rows.txt'), rows.map((row) => `${'  '.repeat(row.level - 1)}${row.label}`).join('\n') + '\n');
     });
 
     await steps.step('a not-met item lists its findings by file and opens the exact range', async () => {
       const container = '.pane:has(.pane-header[aria-label*="Security Checklist"])';
-      await page.locator(`${container} .monaco-list`).first().focus();
-      await page.keyboard.press('Home');
-      const d21 = page.locator(`${container} .monaco-list-row[aria-label^="D2.1 "]`);
-      await until('one D2.1 row (the view settled)', async () => (await d21.count()) === 1);
+      const d21 = await focusRow(page, container, 'D2.1 ');
       await d21.click();
       const file = page.locator(`${container} .monaco-list-row`, { hasText: 'k8s/storefront.yaml' }).first();
       await file.waitFor({ state: 'visible' });

@@ -128,6 +128,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   const documents = new TextDocuments(TextDocument);
   const files = new Map<string, FileState>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const runningAnalyses = new Map<string, { version: number | undefined; done: Promise<void> }>();
   const workspaceIndex = createWorkspaceIndex();
   const workspaceFiles = platform.files;
   /** Bumped whenever the cross-file facts change, so dependants know to re-run. */
@@ -509,9 +510,42 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        void analyzeOpenDocument(uri);
+        void analyzeOpenNow(uri);
       }, debounceMs),
     );
+  }
+
+  /** Analyses an open document's current version, joining an analysis of that version already running. */
+  function analyzeOpenNow(uri: string): Promise<void> {
+    const version = documents.get(uri)?.version;
+    const running = runningAnalyses.get(uri);
+    if (running && running.version === version) return running.done;
+    const done = analyzeOpenDocument(uri).finally(() => {
+      if (runningAnalyses.get(uri)?.done === done) runningAnalyses.delete(uri);
+    });
+    runningAnalyses.set(uri, { version, done });
+    return done;
+  }
+
+  /**
+   * The analysed state of an open document's current version. A request (hover, quick fix, lens)
+   * that arrives before the debounced analysis ran has it run now instead of answering nothing.
+   */
+  async function currentState(uri: string): Promise<{ document: TextDocument; state: FileState } | undefined> {
+    const document = documents.get(uri);
+    // A settings file is not analysed as a document: its analysis is a reload of the settings.
+    if (!document || isConfigFileName(posixBasename(URI.parse(uri).path))) return undefined;
+    if (files.get(uri)?.version !== document.version) {
+      const timer = timers.get(uri);
+      if (timer) {
+        clearTimeout(timer);
+        timers.delete(uri);
+      }
+      await analyzeOpenNow(uri);
+    }
+    const current = documents.get(uri);
+    const state = files.get(uri);
+    return current && state && state.version === current.version ? { document: current, state } : undefined;
   }
 
   async function configChanged(configUri: URI, exists: boolean, uri: string): Promise<void> {
@@ -836,9 +870,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   });
 
   connection.onCodeAction(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    const state = files.get(params.textDocument.uri);
-    if (!document || !state?.result || state.version !== document.version) return [];
+    const { document, state } = (await currentState(params.textDocument.uri)) ?? {};
+    if (!document || !state?.result) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];
     const versioned = (edits: Array<{ range: Diagnostic['range']; newText: string }>) => ({
@@ -890,9 +923,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   });
 
   connection.onCodeLens(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    const state = files.get(params.textDocument.uri);
-    if (!document || !state?.model || state.kind !== 'kubernetes' || state.version !== document.version || !state.config) return [];
+    const { state } = (await currentState(params.textDocument.uri)) ?? {};
+    if (!state?.model || state.kind !== 'kubernetes' || !state.config) return [];
     try {
       const model = state.model as KubernetesModel;
       const config = state.config;
@@ -911,11 +943,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     }
   });
 
-  connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    const state = files.get(params.textDocument.uri);
-    if (!document || !state || state.version !== document.version) return null;
-    return hoverAt(engine, state, params.position);
+  connection.onHover(async (params) => {
+    const { state } = (await currentState(params.textDocument.uri)) ?? {};
+    return state ? hoverAt(engine, state, params.position) : null;
   });
 
   connection.onRequest(protocol.ExplainRuleRequest, (params: { ruleId: string }) => {

@@ -113,3 +113,53 @@ describe('language server over stdio', () => {
     assert.ok(rules.some((rule) => rule.id === 'dockerfile/sudo'));
   });
 });
+
+describe('language server: requests that arrive before the debounced analysis', () => {
+  let client: TestClient;
+  let folder: string;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lashing-lsp-early-'));
+    client = startServer();
+    // A long debounce: without on-demand analysis every request below would find no analysed version.
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { settings: {}, debounceMs: 5000 },
+    });
+    await client.connection.sendNotification('initialized', {});
+  });
+
+  after(async () => {
+    await client.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('hover, quick fixes and lenses analyse the current version at once, and it is published once', async () => {
+    const uri = URI.file(path.join(folder, 'Dockerfile')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: DOCKERFILE } });
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 5 } })) as Hover | null;
+    assert.match(JSON.stringify(hover?.contents), /dockerfile\/sudo/);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1, 2000);
+    const sudo = published.diagnostics.find((d) => d.code === 'dockerfile/sudo') as Diagnostic;
+
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${DOCKERFILE}# edited\n` }] });
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: sudo.range, context: { diagnostics: [sudo], only: ['quickfix'] } })) as CodeAction[];
+    assert.ok(actions.some((action) => action.title === 'Remove `sudo`'), `quick fixes for version 2: ${actions.map((action) => action.title).join(' | ')}`);
+    const edit = actions.find((action) => action.title === 'Remove `sudo`')!.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(edit.textDocument.version, 2);
+    await client.waitForDiagnostics(uri, (p) => p.version === 2, 2000);
+
+    const manifest = URI.file(path.join(folder, 'pod.yaml')).toString();
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: manifest, languageId: 'yaml', version: 1, text: pod } });
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: manifest } })) as Array<{ command?: { title: string } }>;
+    assert.ok(lenses.length > 0 && lenses.every((lens) => lens.command), 'the Pod Security lens of the workload');
+    await client.waitForDiagnostics(manifest, (p) => p.version === 1, 2000);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
+    assert.deepEqual(versions, [1, 2], 'each version published once, and the debounced analysis did not run again');
+  });
+});
