@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { effectiveSecurityValue, isTemplated, parseKubernetes } from '../../server/src/kubernetes/model';
+import { containerLabel, effectiveSecurityValue, isTemplated, parseKubernetes } from '../../server/src/kubernetes/model';
 import { getScalar } from '../../server/src/engine/yaml';
 import { engine } from '../helpers';
 
@@ -71,6 +71,24 @@ describe('kubernetes/model', () => {
     ].join('\n---\n');
     const model = parseKubernetes(text, 'all.yaml');
     assert.deepEqual(model.objects.map((o) => [o.kind, o.pods.flatMap((p) => p.containers.map((c) => c.name))]), [['CronJob', ['a']], ['PodTemplate', ['b']], ['Rollout', ['r']], ['Pod', ['p', 'e']], ['CustomResourceDefinition', []]]);
+  });
+  it('finds the containers of Tekton tasks and Argo Workflows templates, as partial pods', () => {
+    const text = [
+      'apiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata: {name: p}\nspec:\n  tasks:\n  - name: t\n    taskSpec:\n      steps: [{name: build, image: x}]\n      sidecars: [{name: dind, image: y}]\n  finally:\n  - name: f\n    taskRef: {name: cleanup}',
+      'apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata: {name: c}\nspec:\n  workflowSpec:\n    templates:\n    - name: main\n      steps:\n      - - name: s\n          inline:\n            script: {image: x, source: echo}\n    - name: run\n      initContainers: [{name: init, image: x}]\n      container: {image: x}\n    - name: set\n      containerSet:\n        containers: [{name: a, image: x}, {name: b, image: x}]\n    - name: res\n      resource: {action: create, manifest: "kind: Pod"}',
+      // Not Argo Workflows or Tekton: a `steps` list means nothing there.
+      'apiVersion: example.com/v1\nkind: Recipe\nspec:\n  steps: [{name: x, image: y}]\n  templates: [{name: t, container: {image: z}}]',
+    ].join('\n---\n');
+    const model = parseKubernetes(text, 'ci.yaml');
+    const labels = model.objects.map((o) => [o.kind, o.partial, o.pods.flatMap((p) => p.containers.map((c) => containerLabel(c)))]);
+    assert.deepEqual(labels, [
+      ['Pipeline', true, ['step "build"', 'sidecar "dind"']],
+      ['CronWorkflow', true, ['template "run"', 'init container "init"', 'container "a"', 'container "b"', 'template "s"']],
+      ['Recipe', false, []],
+    ]);
+    // An Argo container has no name: findings about it sit on its `container:` key.
+    const run = model.objects[1].pods[0].containers[0];
+    assert.equal(run.nameKey && String((run.nameKey.key as { value: unknown }).value), 'container');
   });
   it('reads windows and hostUsers', () => {
     const pod = parseKubernetes('apiVersion: v1\nkind: Pod\nspec:\n  os: {name: windows}\n  hostUsers: false\n  containers: [{name: a, image: x}]\n', 'p.yaml').objects[0].pods[0];

@@ -68,6 +68,8 @@ export interface PodSpecRef {
   onWindowsNodes: boolean;
   /** `spec.hostUsers` when set to a boolean. */
   hostUsers: boolean | undefined;
+  /** A CI step template (Tekton task, Argo Workflows template), not a pod spec: see discoverStepPods. */
+  steps?: boolean;
 }
 
 export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -83,6 +85,8 @@ export interface ContainerRef {
   securityContext?: YAMLMap;
   securityContextKey?: Pair;
   image?: Scalar;
+  /** What messages call it when it is not a plain container: `step`, `sidecar`, `template`. */
+  role?: string;
 }
 
 export const CONTAINER_LISTS: readonly ContainerList[] = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -218,6 +222,7 @@ function discoverPods(object: KubeObject): void {
     addTemplate(object, template);
     return;
   }
+  if (discoverStepPods(object)) return;
   // Any other object (CRDs such as Argo Rollouts, Knative Services, OpenShift DeploymentConfigs):
   // a `template` whose `spec` holds `containers`.
   const seen = new Set<YAMLMap>();
@@ -238,6 +243,65 @@ function discoverPods(object: KubeObject): void {
   walk(map, 0);
 }
 
+const TEKTON_GROUP = /^tekton\.dev\//;
+const ARGO_WORKFLOW_KINDS = new Set(['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow']);
+
+/**
+ * Tekton tasks (`steps`, `sidecars`, in Task, TaskRun `taskSpec`, Pipeline `tasks[].taskSpec`…) and
+ * Argo Workflows templates (`container`, `script`, `containerSet`, `initContainers`, `sidecars`)
+ * hold containers of the pods the controller creates. Their pod-level settings (security context,
+ * service account, defaults) come from elsewhere (TaskRun pod templates, the workflow spec,
+ * controller defaults), so only explicit settings are judged: the object is partial.
+ */
+function discoverStepPods(object: KubeObject): boolean {
+  const tekton = TEKTON_GROUP.test(object.apiVersion);
+  const argo = object.apiVersion.startsWith('argoproj.io/') && ARGO_WORKFLOW_KINDS.has(object.kind);
+  if (!tekton && !argo) return false;
+  const seen = new Set<YAMLMap>();
+  const walk = (node: YAMLMap, key: Pair | undefined, depth: number): void => {
+    if (depth > 12 || seen.has(node)) return;
+    seen.add(node);
+    if (tekton && key && isSeq(getNode1(node, 'steps'))) addStepPod(object, node, key, [['steps', 'step'], ['sidecars', 'sidecar']]);
+    for (const pair of node.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (depth === 0 && (name === 'metadata' || name === 'status')) continue;
+      const value = resolveNode(pair.value);
+      // Argo: `templates[]`, and templates written inline in `steps` or `dag.tasks` (`inline:`).
+      if (argo && name === 'templates' && isSeq(value)) for (const item of seqItems(value)) if (isMap(item)) addArgoTemplate(object, item, pair as Pair);
+      if (argo && name === 'inline' && isMap(value)) addArgoTemplate(object, value, pair as Pair, getString(node, 'name'));
+      if (isMap(value)) walk(value, pair as Pair, depth + 1);
+      else if (isSeq(value)) {
+        // Argo `steps` are a list of lists of steps.
+        for (const item of seqItems(value)) for (const inner of isSeq(item) ? seqItems(item) : [item]) if (isMap(inner)) walk(inner, pair as Pair, depth + 1);
+      }
+    }
+  };
+  walk(object.map, undefined, 0);
+  return true;
+}
+
+/** `taskName`: the step or DAG task an inline template belongs to (inline templates have no name). */
+function addArgoTemplate(object: KubeObject, template: YAMLMap, templatesKey: Pair, taskName?: string): void {
+  const single = ['container', 'script'].map((key) => getPair(template, key)).filter((pair): pair is Pair => pair !== undefined && isMap(resolveNode(pair.value)));
+  const lists: Array<[string, string, ContainerList]> = [['initContainers', 'init container', 'initContainers'], ['sidecars', 'sidecar', 'containers']];
+  const containerSet = getMap(template, 'containerSet');
+  if (single.length === 0 && !isSeq(getNode1(containerSet, 'containers'))) return;
+  const pod = makePod(object, template, getPair(template, 'name') ?? templatesKey, getMap(template, 'metadata'), false);
+  pod.steps = true;
+  const templateName = getString(template, 'name') ?? taskName;
+  for (const pair of single) addContainer(pod, resolveNode(pair.value) as YAMLMap, 'containers', 0, 'template', templateName, pair);
+  seqItems(getSeq(containerSet, 'containers')).forEach((item, index) => isMap(item) && addContainer(pod, item, 'containers', index, 'container'));
+  for (const [key, role, list] of lists) seqItems(getSeq(template, key)).forEach((item, index) => isMap(item) && addContainer(pod, item, list, index, role));
+  object.pods.push(pod);
+}
+
+function addStepPod(object: KubeObject, spec: YAMLMap, specKey: Pair, lists: Array<[string, string]>): void {
+  const pod = makePod(object, spec, specKey, undefined, false);
+  pod.steps = true;
+  for (const [key, role] of lists) seqItems(getSeq(spec, key)).forEach((item, index) => isMap(item) && addContainer(pod, item, 'containers', index, role));
+  object.pods.push(pod);
+}
+
 function getNode1(map: YAMLMap | undefined, key: string): Node | undefined {
   return map ? resolveNode(getPair(map, key)?.value) : undefined;
 }
@@ -250,7 +314,7 @@ function addTemplate(object: KubeObject, template: YAMLMap | undefined): void {
   object.pods.push(makePod(object, spec, specKey, getMap(template, 'metadata')));
 }
 
-function makePod(object: KubeObject, spec: YAMLMap, specKey: Pair, metadata: YAMLMap | undefined): PodSpecRef {
+function makePod(object: KubeObject, spec: YAMLMap, specKey: Pair, metadata: YAMLMap | undefined, withContainers = true): PodSpecRef {
   const securityContextKey = getPair(spec, 'securityContext');
   const securityContext = resolveNode(securityContextKey?.value);
   const hostUsers = getScalar(spec, 'hostUsers')?.value;
@@ -270,27 +334,28 @@ function makePod(object: KubeObject, spec: YAMLMap, specKey: Pair, metadata: YAM
       getString(spec, 'nodeSelector', 'beta.kubernetes.io/os') === 'windows',
     hostUsers: typeof hostUsers === 'boolean' ? hostUsers : undefined,
   };
-  for (const list of CONTAINER_LISTS) {
-    seqItems(getSeq(spec, list)).forEach((item, index) => {
-      if (!isMap(item)) return;
-      const nameKey = getPair(item, 'name');
-      const scKey = getPair(item, 'securityContext');
-      const sc = resolveNode(scKey?.value);
-      const image = resolveNode(getPair(item, 'image')?.value);
-      pod.containers.push({
-        pod,
-        map: item,
-        list,
-        index,
-        name: getString(item, 'name'),
-        nameKey,
-        securityContext: isMap(sc) ? sc : undefined,
-        securityContextKey: scKey,
-        image: isScalar(image) ? image : undefined,
-      });
-    });
-  }
+  if (withContainers) for (const list of CONTAINER_LISTS) seqItems(getSeq(spec, list)).forEach((item, index) => isMap(item) && addContainer(pod, item, list, index));
   return pod;
+}
+
+/** `fallbackName`/`fallbackKey` name a container that has no `name:` (an Argo template's `container:`). */
+function addContainer(pod: PodSpecRef, item: YAMLMap, list: ContainerList, index: number, role?: string, fallbackName?: string, fallbackKey?: Pair): void {
+  const nameKey = getPair(item, 'name');
+  const scKey = getPair(item, 'securityContext');
+  const sc = resolveNode(scKey?.value);
+  const image = resolveNode(getPair(item, 'image')?.value);
+  pod.containers.push({
+    pod,
+    map: item,
+    list,
+    index,
+    name: getString(item, 'name') ?? (nameKey ? undefined : fallbackName),
+    nameKey: nameKey ?? fallbackKey,
+    securityContext: isMap(sc) ? sc : undefined,
+    securityContextKey: scKey,
+    image: isScalar(image) ? image : undefined,
+    role,
+  });
 }
 
 const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
@@ -310,6 +375,7 @@ function isPartial(object: KubeObject, parsedText: string, patchFile: boolean, o
   for (const [blockStart] of helmBlocks) if (blockStart >= start && blockStart <= end + 1) return true;
   const hasPodShape = CORE_GROUPS.has(object.apiVersion) && (object.kind === 'Pod' || TEMPLATE_PATHS[object.kind] !== undefined);
   if (hasPodShape && object.pods.length === 0) return true;
+  if (object.pods.some((pod) => pod.steps)) return true;
   for (const pod of object.pods) {
     if (!isSeq(getNode1(pod.spec, 'containers'))) return true;
     for (const container of pod.containers) {
@@ -388,7 +454,7 @@ export function allPods(model: KubernetesModel): PodSpecRef[] {
 
 /** Readable label of a container for messages: `container "app"` / `init container "setup"`. */
 export function containerLabel(container: ContainerRef): string {
-  const kind = container.list === 'containers' ? 'container' : container.list === 'initContainers' ? 'init container' : 'ephemeral container';
+  const kind = container.role ?? (container.list === 'containers' ? 'container' : container.list === 'initContainers' ? 'init container' : 'ephemeral container');
   return container.name ? `${kind} "${container.name}"` : `${kind} #${container.index + 1}`;
 }
 

@@ -14,7 +14,8 @@ const cache = new WeakMap<KubernetesModel, ContainerImage[]>();
 
 /**
  * Every container image written literally: templated values (`{{ .Values.image }}`, `${IMAGE}`)
- * and empty images are left out, since their final value is not known here.
+ * and empty images are left out, since their final value is not known here. So are Tekton and
+ * Argo parameters (`$(params.image)`, `{{inputs.parameters.image}}`).
  */
 export function containerImages(model: KubernetesModel): ContainerImage[] {
   let images = cache.get(model);
@@ -26,7 +27,7 @@ export function containerImages(model: KubernetesModel): ContainerImage[] {
     const raw = node.value.trim();
     if (raw === '' || raw !== node.value) continue;
     const ref = parseImageReference(raw);
-    if (ref.hasVariables || /[\s{}]/.test(raw)) continue;
+    if (ref.hasVariables || /[\s{}]|\$\(/.test(raw)) continue;
     images.push({ container, node, ref });
   }
   cache.set(model, images);

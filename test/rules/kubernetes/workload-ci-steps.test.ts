@@ -1,0 +1,91 @@
+// Containers of CI step objects (Tekton, Argo Workflows): explicit dangerous settings are reported
+// where they are written; missing settings are not, since the pod-level configuration lives in
+// TaskRun pod templates, the workflow spec or controller defaults.
+import { describe, it } from 'node:test';
+import { analyze, assert, expectFindings } from '../../helpers';
+
+const TASK = `apiVersion: tekton.dev/v1
+kind: Task
+metadata:
+  name: build
+spec:
+  params:
+  - name: BUILDER_IMAGE
+    default: quay.io/buildah/stable:v1
+  steps:
+  - name: build
+    image: $(params.BUILDER_IMAGE)
+    env:
+    - name: REGISTRY_PASSWORD
+      value: $(params.PASSWORD)
+    securityContext:
+      ⟦privileged⟧: true
+  - name: push
+    image: ⟦alpine⟧
+  sidecars:
+  - name: dind
+    image: docker:27-dind
+    securityContext:
+      capabilities:
+        add: [⟦SYS_ADMIN⟧]
+  volumes:
+  - name: sock
+    ⟦hostPath⟧:
+      path: /var/run/docker.sock
+`;
+
+const WORKFLOW = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: ci-
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    securityContext:
+      runAsUser: ⟦0⟧
+    container:
+      image: "{{inputs.parameters.image}}"
+      securityContext:
+        ⟦privileged⟧: true
+  - name: dag
+    dag:
+      tasks:
+      - name: inline-task
+        inline:
+          script:
+            image: python:3.12
+            source: print(1)
+            securityContext:
+              ⟦allowPrivilegeEscalation⟧: true
+`;
+
+describe('containers of CI step objects (Tekton, Argo Workflows)', () => {
+  it('reports explicit dangerous settings on the exact token', () => {
+    expectFindings('kubernetes/privileged', 'task.yaml', TASK.replace(/⟦(alpine|SYS_ADMIN|hostPath)⟧/g, '$1'));
+    expectFindings('kubernetes/capabilities-added', 'task.yaml', TASK.replace(/⟦(privileged|alpine|hostPath)⟧/g, '$1'));
+    expectFindings('kubernetes/host-path-volume', 'task.yaml', TASK.replace(/⟦(privileged|alpine|SYS_ADMIN)⟧/g, '$1'));
+    expectFindings('kubernetes/image-unpinned-tag', 'task.yaml', TASK.replace(/⟦(privileged|SYS_ADMIN|hostPath)⟧/g, '$1'));
+    expectFindings('kubernetes/privileged', 'wf.yaml', WORKFLOW.replace(/⟦(0|allowPrivilegeEscalation)⟧/g, '$1'));
+    expectFindings('kubernetes/run-as-root-user', 'wf.yaml', WORKFLOW.replace(/⟦(privileged|allowPrivilegeEscalation)⟧/g, '$1'));
+    expectFindings('kubernetes/allow-privilege-escalation', 'wf.yaml', WORKFLOW.replace(/⟦(privileged|0)⟧/g, '$1'));
+    // The restricted profile's capability check: only the explicit `add` is reported, nothing missing.
+    expectFindings('kubernetes/capabilities-not-dropped', 'task.yaml', TASK.replace(/⟦(privileged|alpine|hostPath)⟧/g, '$1'));
+    expectFindings('kubernetes/capabilities-not-dropped', 'wf.yaml', WORKFLOW.replace(/[⟦⟧]/g, ''));
+  });
+  it('names steps, sidecars and templates in messages', () => {
+    const plain = (text: string): string => text.replace(/[⟦⟧]/g, '');
+    const messages = analyze('task.yaml', plain(TASK)).filter((f) => f.ruleId === 'kubernetes/privileged').map((f) => f.message);
+    assert.match(messages[0], /^Step "build"/);
+    const wf = analyze('wf.yaml', plain(WORKFLOW)).filter((f) => f.ruleId === 'kubernetes/privileged').map((f) => f.message);
+    assert.match(wf[0], /^Template "main"/);
+  });
+  it('reports no missing setting and no parameter as an image or a secret', () => {
+    const plain = (text: string): string => text.replace(/[⟦⟧]/g, '');
+    const missing = new Set(['kubernetes/run-as-non-root', 'kubernetes/seccomp-profile-missing', 'kubernetes/read-only-root-filesystem', 'kubernetes/resources-missing', 'kubernetes/service-account-token-automount', 'kubernetes/default-service-account', 'kubernetes/missing-network-policy', 'kubernetes/namespace-without-quota', 'kubernetes/secret-in-env', 'kubernetes/image-no-digest']);
+    for (const [path, text] of [['task.yaml', TASK], ['wf.yaml', WORKFLOW]]) {
+      const found = analyze(path, plain(text)).filter((f) => missing.has(f.ruleId) && !(f.ruleId === 'kubernetes/image-no-digest' && /alpine|docker:27|python/.test(f.message)));
+      assert.deepEqual(found.map((f) => `${f.ruleId} ${f.range.start.line}`), []);
+    }
+  });
+});
