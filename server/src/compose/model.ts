@@ -86,8 +86,15 @@ export function settingLayers(service: ComposeService, key: string): Setting[] {
     seen.add(current);
     const found = current.entries.get(key);
     if (found) layers.push(current === service ? found : { ...found, origin: 'extends' });
+    if (found && replacesInherited(found.value)) break;
   }
   return layers;
+}
+
+/** `!reset` and `!override` (Compose 2.24+) replace what `extends` would otherwise merge in. */
+function replacesInherited(node: Node | undefined): boolean {
+  const tag = (node as { tag?: string } | undefined)?.tag;
+  return tag === '!reset' || tag === '!override';
 }
 
 /** Own and merged pairs of a map, by key (aliases resolved). */
@@ -102,12 +109,24 @@ export function entriesOf(map: YAMLMap | undefined, origin: 'own' | 'extends' = 
 
 /** A nested setting, e.g. `deploy.resources.limits.memory`, honouring merge keys at every level. */
 export function nestedSetting(service: ComposeService, ...path: string[]): Setting | undefined {
-  let setting = getSetting(service, path[0]);
-  for (const key of path.slice(1)) {
-    if (!setting || !isMap(setting.value)) return undefined;
-    setting = entriesOf(setting.value).get(key);
+  // `extends` merges mappings key by key: a base's `deploy.resources` survives a child's `deploy: {replicas: 2}`.
+  const seen = new Set<ComposeService>();
+  for (let current: ComposeService | undefined = service; current && !seen.has(current) && seen.size <= MAX_EXTENDS_DEPTH; current = current.base) {
+    seen.add(current);
+    let setting = current.entries.get(path[0]);
+    let replaced = replacesInherited(setting?.value);
+    for (const key of path.slice(1)) {
+      if (!setting || !isMap(setting.value)) {
+        setting = undefined;
+        break;
+      }
+      setting = entriesOf(setting.value).get(key);
+      replaced ||= replacesInherited(setting?.value);
+    }
+    if (setting) return current === service ? setting : { ...setting, origin: 'extends' };
+    if (replaced) return undefined;
   }
-  return setting;
+  return undefined;
 }
 
 export function parseCompose(text: string, path = ''): ComposeModel {

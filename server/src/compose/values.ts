@@ -341,7 +341,8 @@ export function serviceImage(service: ComposeService): ServiceImage | undefined 
   const raw = scalarText(setting.value);
   if (raw === undefined || raw.trim() === '') return undefined;
   const { value, unresolved, hasVariables } = interpolate(raw.trim());
-  if (unresolved || value.trim() === '') return undefined;
+  // A `$` left after interpolation (`$${X}`) is not a valid reference: Compose would reject it.
+  if (unresolved || value.trim() === '' || value.includes('$')) return undefined;
   return { setting, node: setting.value, raw, value: value.trim(), ref: parseImageReference(value.trim()), exact: !hasVariables && raw === raw.trim() };
 }
 

@@ -46,6 +46,8 @@ export function nameTokens(name: string): string[] {
 const SECRET_WORD_ENDINGS = ['password', 'passwords', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'credential', 'credentials', 'apikey', 'apikeys', 'privatekey', 'secretkey', 'accesskey', 'sessionkey'];
 /** Words that are secrets only as a whole word (`DB_PASS`, `DB_PWD`, `AWS_CREDS`). */
 const SECRET_WORDS_EXACT = new Set(['pass', 'pwd', 'creds', 'cred', 'passcode', 'pin']);
+/** Compound words that say "password" on their own (`DBPASS`, `PAPERLESS_DBPASS`, `LDAP_BINDPW`). */
+const SECRET_COMPOUNDS = new Set(['dbpass', 'dbpwd', 'dbpw', 'rootpass', 'adminpass', 'smtppass', 'mailpass', 'ldappass', 'redispass', 'sqlpass', 'bindpw', 'bindpass']);
 /** Words that make a following `key` a secret key (`API_KEY`, `PRIVATE_KEY`, `APP_KEY`…). */
 const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'access', 'session', 'encryption', 'encrypt', 'signing', 'sign', 'master', 'license', 'licence',
@@ -112,6 +114,7 @@ function isSecretWordAt(tokens: string[], i: number): boolean {
     return tokens.length > 1 && (token !== 'pin' || i === tokens.length - 1);
   }
   for (const ending of SECRET_WORD_ENDINGS) if (token.endsWith(ending)) return true;
+  if (SECRET_COMPOUNDS.has(token)) return true;
   if (token === 'key' || token === 'keys') return i > 0 && KEY_QUALIFIERS.has(tokens[i - 1]);
   if (token.endsWith('key') || token.endsWith('keys')) {
     const stem = token.replace(/keys?$/, '');

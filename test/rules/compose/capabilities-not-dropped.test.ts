@@ -53,4 +53,11 @@ describe(ID, () => {
     // dockersamples/example-voting-app docker-compose-windows.yml: no Linux capabilities on Windows
     expectFindings(ID, 'compose.yaml', yaml('services:', '  vote:', '    image: dockersamples/votingapp_vote:dotnet-nanoserver-sac2016', '  worker:', '    image: example/worker:1.0', '    isolation: hyperv', '  ⟦web⟧:', '    image: nginx:1.27'));
   });
+  it('a child that resets cap_drop no longer inherits the base\'s ALL', () => {
+    expectFindings(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  base:', '    image: nginx:1.27', '    cap_drop: [ALL]', '  child:', '    extends: base', '    ⟦cap_drop⟧: !reset []', '  other:', '    extends: base'),
+    );
+  });
 });

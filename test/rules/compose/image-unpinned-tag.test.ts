@@ -40,4 +40,7 @@ describe(ID, () => {
       ),
     );
   });
+  it('leaves an image holding an escaped `$$` alone (not a reference Compose could pull)', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  app:', '    image: "$${NOT_A_VAR}"', '  other:', '    image: ⟦"${REGISTRY:-docker.io}/nginx"⟧'));
+  });
 });

@@ -62,4 +62,19 @@ describe(ID, () => {
       yaml('services:', '  web:', '    image: nginx:1.27', '    ports:', '      - target: 80', '        published: 8080', '        host_ip: "127.0.0.1"'),
     );
   });
+  it('keeps !override ports from merging with the base\'s', () => {
+    expectFindings(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  base:', '    image: nginx:1.27', '    ports:', '      - ⟦"8081:80"⟧', '  child:', '    extends: base', '    ports: !override', '      - "127.0.0.1:8080:80"'),
+    );
+  });
+  it('reads a host address from a default that holds a colon (mailcow)', () => {
+    // mailcow-dockerized: `${SQL_PORT:-127.0.0.1:13306}:3306` binds loopback unless overridden; `${HTTPS_BIND:-}` binds all.
+    expectFindings(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  db:', '    image: mariadb:10.5', '    ports:', '      - "${SQL_PORT:-127.0.0.1:13306}:3306"', '      - ⟦"${HTTPS_BIND:-}:${HTTPS_PORT:-443}:443"⟧', '      - "${HTTP_BIND}:80:80"'),
+    );
+  });
 });

@@ -35,4 +35,12 @@ describe(ID, () => {
   it('fix works in flow style', () => {
     assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  app: {image: "nginx:1.27", privileged: true}'), yaml('services:', '  app: {image: "nginx:1.27"}'));
   });
+  it('reports build.privileged at its key', () => {
+    // A privileged build gives every RUN step the builder's capabilities and devices (KICS flags it too).
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  app:', '    build:', '      context: .', '      ⟦privileged⟧: true', '  ok:', '    build:', '      context: .', '      privileged: false'));
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  app:', '    build: .', '    image: example/app:1.0'));
+  });
+  it('fix removes build.privileged only', () => {
+    assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  app:', '    build:', '      context: .', '      privileged: true', '    image: example/app:1.0'), yaml('services:', '  app:', '    build:', '      context: .', '    image: example/app:1.0'));
+  });
 });

@@ -57,4 +57,10 @@ describe(ID, () => {
     // dockersamples/example-voting-app docker-compose-windows.yml: Windows has no PID limit, only memory is asked
     expectFindings(ID, 'compose.yaml', yaml('services:', '  vote:', '    image: dockersamples/votingapp_vote:dotnet-nanoserver-sac2016', '    mem_limit: 512m', '  ⟦db⟧:', '    image: dockersamples/tidb:nanoserver'));
   });
+  it('merges deploy from an extends base key by key, unless the child resets it', () => {
+    // docker compose merges mappings through extends: the base's limits survive `deploy: {replicas: 2}`.
+    const base = ['services:', '  base:', '    image: nginx:1.27', '    deploy:', '      resources:', '        limits:', '          memory: 1G', '          pids: 100'];
+    expectFindings(ID, 'compose.yaml', yaml(...base, '  child:', '    extends: base', '    deploy:', '      replicas: 2'));
+    expectFindings(ID, 'compose.yaml', yaml(...base, '  ⟦child⟧:', '    extends: base', '    deploy: !override', '      replicas: 2'));
+  });
 });

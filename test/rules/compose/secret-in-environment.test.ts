@@ -113,4 +113,10 @@ describe(ID, () => {
       ),
     );
   });
+  it('does not take sentinel defaults for secrets (mailcow API_KEY=${API_KEY:-invalid})', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  php:', '    image: mailcow/phpfpm:1.85', '    environment:', '      - API_KEY=${API_KEY:-invalid}', '      - SMTP_PASSWORD=disabled', '      - ADMIN_PASSWORD=⟦${ADMIN_PASSWORD:-changeme}⟧'));
+  });
+  it('knows compound password names (paperless PAPERLESS_DBPASS, LDAP_BINDPW)', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  web:', '    image: ghcr.io/paperless-ngx/paperless-ngx:2.14', '    environment:', '      PAPERLESS_DBPASS: ⟦paperless⟧ # only needed if non-default password', '      LDAP_BINDPW: ⟦"s3cret-bind"⟧', '      COMPASS_MODE: hunter2', '      DBPASS: ${DBPASS}'));
+  });
 });

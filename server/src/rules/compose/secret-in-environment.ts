@@ -9,11 +9,14 @@ import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/refer
 import type { Fix, TextEdit } from '../../engine/types';
 import { entriesOf, keyRange } from '../../compose/model';
 
+/** Words that mark a feature as off rather than hold a credential (`API_KEY=${API_KEY:-invalid}`). */
+const SENTINELS = new Set(['invalid', 'disabled', 'disable', 'unset', 'empty', 'notset', 'not-set', 'not_set', 'unknown', 'dummy', 'nothing']);
+
 /** Whether an environment value is a literal (written in the file, directly or as a variable's default). */
 export function literalSecretValue(raw: string): { literal: boolean; fromDefault: boolean } {
   const { value, unresolved, hasVariables } = interpolate(raw);
   if (unresolved) return { literal: false, fromDefault: false };
-  if (value.trim() === '') return { literal: false, fromDefault: false };
+  if (value.trim() === '' || SENTINELS.has(value.trim().toLowerCase())) return { literal: false, fromDefault: false };
   if (hasVariables) return { literal: !isPlaceholderValue(value.replace(/\$/g, '')), fromDefault: true };
   return { literal: !isPlaceholderValue(raw.replace(/\$\$/g, '')), fromDefault: false };
 }
