@@ -29,6 +29,7 @@ import { settingsToLayer } from './engine/config';
 import { isConfigFileName } from './engine/detect';
 import type { ParsedDocument } from './engine/language';
 import type { FactQuery, Finding, Severity, WorkspaceContext, DocumentKind, EffectiveConfig } from './engine/types';
+import { PackedResult } from './packed-result';
 import { fixAllEdit } from './engine/fix-all';
 import { renderRuleMarkdown, ruleDocsUrl } from './engine/docs';
 import { ConfigFiles } from './config-files';
@@ -73,6 +74,8 @@ interface FileState {
    * when it must be analysed again; opening it in an editor analyses the editor's text.
    */
   unloaded?: boolean;
+  /** The result of an unloaded file, packed (`result` is then unset): read it through `resultOf`. */
+  packed?: PackedResult;
   /**
    * The questions the rules asked of the cross-file facts for `result`, with their answers: when the
    * facts change and every answer holds, the findings hold too and the file is not analysed again.
@@ -313,9 +316,10 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     if (state.skipped) {
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'lashing', message: `Lashing did not analyse this file: ${state.skipped}.` });
     }
-    if (state.result) {
-      diagnostics.push(...state.result.findings.map((finding) => toDiagnostic(finding, state.version)));
-      for (const notice of state.result.notices) {
+    const result = resultOf(state);
+    if (result) {
+      diagnostics.push(...result.findings.map((finding) => toDiagnostic(finding, state.version)));
+      for (const notice of result.notices) {
         diagnostics.push({ range: { start: { line: notice.line, character: 0 }, end: { line: notice.line, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'lashing', message: notice.message });
       }
     }
@@ -370,20 +374,15 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     state.text = '';
     state.model = undefined;
     if (state.result) {
-      const { kind, findings, suppressed, notices, ruleErrors } = state.result;
-      state.result = {
-        kind,
-        findings: findings.map(keptFinding),
-        suppressed: suppressed.map((entry) => ({ finding: keptFinding(entry.finding), reason: detached(entry.reason) })),
-        notices: notices.map((notice) => ({ ...notice, message: detached(notice.message) })),
-        ruleErrors,
-      };
+      // Messages are kept as copies of their own (see detached), shared between files.
+      state.packed = PackedResult.pack(state.result, keptMessage);
+      state.result = undefined;
     }
   }
 
-  /** What a file not open in an editor keeps of a finding: no fixes, and a message of its own (see detached). */
-  function keptFinding(finding: Finding): Finding {
-    return { ruleId: finding.ruleId, severity: finding.severity, message: keptMessage(finding.message), range: finding.range, fixes: [] };
+  /** A file's analysis result, loaded or packed. */
+  function resultOf(state: FileState): AnalysisResult | undefined {
+    return state.result ?? state.packed?.unpack();
   }
 
   /** One copy per distinct message (many files repeat the same ones); the table is only a lookup and is emptied now and then. */
@@ -401,6 +400,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   /** Reads an unloaded file again from disk before it is re-analysed (unreadable now: `skipped` says why). */
   async function reload(state: FileState): Promise<void> {
     if (!state.unloaded) return;
+    // Until the new analysis replaces it, the last result stands (as before the file was unloaded).
+    state.result = resultOf(state);
+    state.packed = undefined;
     const read = await workspaceFiles.readFile(state.uri).catch((error: unknown) => ({ skipped: String(error) }));
     state.unloaded = false;
     if ('text' in read) {
@@ -581,15 +583,17 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   function summary(): protocol.FindingsSummary {
     const result: protocol.FindingsSummary = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, scanning: !firstScanDone };
+    const count = (severity: Severity): void => {
+      if (severity === 'error') result.errors++;
+      else if (severity === 'warning') result.warnings++;
+      else if (severity === 'info') result.infos++;
+      else result.hints++;
+    };
     for (const state of files.values()) {
-      if (!state.result) continue;
+      if (state.result) for (const finding of state.result.findings) count(finding.severity);
+      else if (state.packed) for (let i = 0; i < state.packed.findings.length; i++) count(state.packed.findings.severity(i));
+      else continue;
       result.files++;
-      for (const finding of state.result.findings) {
-        if (finding.severity === 'error') result.errors++;
-        else if (finding.severity === 'warning') result.warnings++;
-        else if (finding.severity === 'info') result.infos++;
-        else result.hints++;
-      }
     }
     return result;
   }
@@ -970,13 +974,15 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   function workspaceReport(): FileFindings[] {
     return [...files.values()]
-      .filter((state) => state.result)
-      .map((state) => ({ path: displayPath(URI.parse(state.uri)), findings: (state.result as AnalysisResult).findings }))
+      .flatMap((state) => {
+        const result = resultOf(state);
+        return result ? [{ path: displayPath(URI.parse(state.uri)), findings: result.findings }] : [];
+      })
       .sort((a, b) => a.path.localeCompare(b.path));
   }
 
   async function checklistReport(): Promise<ChecklistReport> {
-    const analysed = [...files.values()].map((state) => ({ path: displayPath(URI.parse(state.uri)), uri: state.uri, result: state.result }));
+    const analysed = [...files.values()].map((state) => ({ path: displayPath(URI.parse(state.uri)), uri: state.uri, result: resultOf(state) }));
     const folder = workspaceFolders[0];
     const config = folder ? (await resolver.configFor(Utils.joinPath(folder.uri, 'x').toString(), undefined, folder.key)).config : mergeConfig();
     return checklistFor(engine.rules, analysed, [], config, [...evidence.values()].flat());
