@@ -90,6 +90,15 @@ describe('kubernetes/model', () => {
     const run = model.objects[1].pods[0].containers[0];
     assert.equal(run.nameKey && String((run.nameKey.key as { value: unknown }).value), 'container');
   });
+  it('reads the objects of an OpenShift Template, but not of other kinds named Template', () => {
+    const objects = "objects:\n- apiVersion: apps.openshift.io/v1\n  kind: DeploymentConfig\n  metadata: {name: '${NAME}'}\n  spec:\n    template:\n      spec:\n        containers: [{name: a, image: '${IMAGE}'}]\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n";
+    for (const apiVersion of ['template.openshift.io/v1', 'v1']) {
+      const model = parseKubernetes(`apiVersion: ${apiVersion}\nkind: Template\nmetadata: {name: t}\n${objects}`, 't.yaml');
+      assert.deepEqual(model.objects.map((o) => [o.kind, o.name, o.pods.length]), [['DeploymentConfig', '${NAME}', 1], ['Service', 's', 0]]);
+    }
+    const backstage = parseKubernetes(`apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: {name: t}\n${objects}`, 't.yaml');
+    assert.deepEqual(backstage.objects.map((o) => o.kind), ['Template']);
+  });
   it('reads windows and hostUsers', () => {
     const pod = parseKubernetes('apiVersion: v1\nkind: Pod\nspec:\n  os: {name: windows}\n  hostUsers: false\n  containers: [{name: a, image: x}]\n', 'p.yaml').objects[0].pods[0];
     assert.equal(pod.windows, true);

@@ -166,7 +166,8 @@ export function parseKubernetes(text: string, path: string, previous?: Kubernete
     if (!root) continue;
     const top = makeObject(root, document);
     if (!top) continue;
-    const items = /List$/.test(top.kind) ? getSeq(root, 'items') : undefined;
+    // A `List` holds its objects in `items`; an OpenShift `Template` in `objects` (with `${PARAM}` values).
+    const items = /List$/.test(top.kind) ? getSeq(root, 'items') : isOpenShiftTemplate(top) ? getSeq(root, 'objects') : undefined;
     const objects = items ? seqItems(items).flatMap((item) => (isMap(item) ? [makeObject(item, document)].filter((o): o is KubeObject => o !== undefined) : [])) : [top];
     for (const object of objects) {
       discoverPods(object);
@@ -176,6 +177,10 @@ export function parseKubernetes(text: string, path: string, previous?: Kubernete
     if (!helm) documentObjects.set(document, { path, objects });
   }
   return model;
+}
+
+function isOpenShiftTemplate(object: KubeObject): boolean {
+  return object.kind === 'Template' && (object.apiVersion === 'v1' || object.apiVersion.startsWith('template.openshift.io/'));
 }
 
 function makeObject(map: YAMLMap, document: YamlDocument): KubeObject | undefined {
