@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../engine/language';
 import { SourceText } from '../engine/source';
 import type { Range } from '../engine/types';
 import { keyRange, mapEntries, nodeEnd, nodeRange, nodeStart, parseYamlDocuments, resolveNode, type YamlDocument } from '../engine/yaml';
+import { interpolate } from './variables';
 
 export interface ComposeModel extends ParsedDocument {
   kind: 'compose';
@@ -210,13 +211,28 @@ export function scalarText(node: Node | undefined | null): string | undefined {
   return node.source ?? String(node.value);
 }
 
+/** A scalar's text with variable defaults applied (`${X:-host}` → `host`); undefined when a variable has no default. */
+export function resolvedText(node: Node | undefined | null): string | undefined {
+  const text = scalarText(node);
+  if (text === undefined) return undefined;
+  const { value, unresolved } = interpolate(text);
+  return unresolved ? undefined : value;
+}
+
+/** The scalar depends on a variable without a default: its value is unknown here. */
+export function isUnresolved(node: Node | undefined | null): boolean {
+  const text = scalarText(node);
+  return text !== undefined && interpolate(text).unresolved;
+}
+
 const TRUE_WORDS = new Set(['true', 'yes', 'on', 'y']);
 
-/** Compose reads `true`, and for compatibility `yes`/`on`, as true in boolean fields. */
+/** Compose reads `true`, and for compatibility `yes`/`on`, as true in boolean fields (after interpolation). */
 export function isTrue(node: Node | undefined): boolean {
   if (!isScalar(node)) return false;
   if (node.value === true) return true;
-  return typeof node.value === 'string' && TRUE_WORDS.has(node.value.trim().toLowerCase());
+  if (typeof node.value !== 'string') return false;
+  return TRUE_WORDS.has((resolvedText(node) ?? '').trim().toLowerCase());
 }
 
 /** Items of a sequence value, aliases resolved (an alias item points into its anchor). */

@@ -60,4 +60,7 @@ describe(ID, () => {
       yaml('services:', '  base:', '    image: nginx:1.27', '    cap_drop: [ALL]', '  child:', '    extends: base', '    ⟦cap_drop⟧: !reset []', '  other:', '    extends: base'),
     );
   });
+  it('counts ALL written as a variable default', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  a:', '    image: nginx:1.27', '    cap_drop: ["${DROP:-ALL}"]', '  b:', '    image: nginx:1.27', '    ⟦cap_drop⟧: ["${DROP}"]'));
+  });
 });

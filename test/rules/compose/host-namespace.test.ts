@@ -28,4 +28,7 @@ describe(ID, () => {
   it('fix keeps CRLF line breaks', () => {
     assertFixRoundTrip(ID, 'compose.yaml', 'services:\r\n  app:\r\n    image: nginx:1.27\r\n    pid: host\r\n    restart: always\r\n', 'services:\r\n  app:\r\n    image: nginx:1.27\r\n    restart: always\r\n');
   });
+  it('reads variable defaults (`${NET_MODE:-host}`), not variables without one', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  a:', '    image: nginx:1.27', '    network_mode: ⟦${NET_MODE:-host}⟧', '    pid: "${PID_MODE}"', '    ipc: ${IPC_MODE:-private}'));
+  });
 });

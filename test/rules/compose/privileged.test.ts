@@ -43,4 +43,7 @@ describe(ID, () => {
   it('fix removes build.privileged only', () => {
     assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  app:', '    build:', '      context: .', '      privileged: true', '    image: example/app:1.0'), yaml('services:', '  app:', '    build:', '      context: .', '    image: example/app:1.0'));
   });
+  it('reads variable defaults (`${PRIVILEGED:-true}`), not variables without one', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  a:', '    image: nginx:1.27', '    ⟦privileged⟧: ${PRIVILEGED:-true}', '  b:', '    image: nginx:1.27', '    privileged: ${PRIVILEGED}', '  c:', '    image: nginx:1.27', '    privileged: "${PRIVILEGED:-false}"'));
+  });
 });

@@ -33,4 +33,11 @@ describe(ID, () => {
     // dockersamples/example-voting-app docker-compose-windows.yml: Windows containers have no read-only root
     expectFindings(ID, 'compose.yaml', yaml('services:', '  vote:', '    image: dockersamples/votingapp_vote:dotnet-nanoserver-sac2016', '  db:', '    image: mcr.microsoft.com/windows/servercore:ltsc2022', '  iis:', '    image: example/iis:1.0', '    platform: windows/amd64', '  ⟦linux⟧:', '    image: nginx:1.27', '    isolation: default', '  ⟦web⟧:', '    image: nginx:1.27'));
   });
+  it('reads variable defaults and leaves variables without one to the environment', () => {
+    expectFindings(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  a:', '    image: nginx:1.27', '    read_only: ${READ_ONLY:-true}', '  b:', '    image: nginx:1.27', '    read_only: ${READ_ONLY}', '  c:', '    image: nginx:1.27', '    read_only: ⟦${READ_ONLY:-false}⟧'),
+    );
+  });
 });

@@ -27,4 +27,7 @@ describe(ID, () => {
     );
     assertFixRoundTrip(ID, 'compose.yaml', yaml('services:', '  app:', '    image: nginx:1.27', '    security_opt:', '      - apparmor:unconfined', '    restart: always'), yaml('services:', '  app:', '    image: nginx:1.27', '    restart: always'));
   });
+  it('reads an option from a variable default', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  a:', '    image: nginx:1.27', '    security_opt:', '      - ⟦"${SECCOMP:-seccomp:unconfined}"⟧', '      - "${APPARMOR}"'));
+  });
 });

@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
 import { nodeRange, scalarText, sequenceItems, settingLayers } from '../../compose/model';
 import { removeSequenceItemEdits } from '../../compose/edit';
+import { interpolate } from '../../compose/variables';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
 /** Capabilities that break isolation or reach the kernel, the network stack or other processes. */
@@ -29,7 +30,7 @@ const DANGEROUS: Record<string, string> = {
 };
 
 export function capabilityName(text: string): string {
-  return text.trim().toUpperCase().replace(/^CAP_/, '');
+  return interpolate(text).value.trim().toUpperCase().replace(/^CAP_/, '');
 }
 
 export default composeRule({

@@ -1,6 +1,6 @@
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
 import { deviceEntries } from '../../compose/values';
-import { nodeRange, scalarText, sequenceItems, settingLayers } from '../../compose/model';
+import { nodeRange, resolvedText, sequenceItems, settingLayers } from '../../compose/model';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
 export default composeRule({
@@ -27,7 +27,7 @@ export default composeRule({
       // create and use any such device node (CAP_MKNOD is a default capability): disks, /dev/mem.
       for (const setting of settingLayers(service, 'device_cgroup_rules')) {
         for (const { node } of sequenceItems(setting.value)) {
-          const rule = scalarText(node)?.trim() ?? '';
+          const rule = resolvedText(node)?.trim() ?? '';
           const match = /^([abc])(?:\s+([^\s:]+):\S+)?(?:\s+([rwm]+))?$/.exec(rule);
           if (!match || (match[2] !== undefined && match[2] !== '*') || (match[3] !== undefined && !/[rw]/.test(match[3]))) continue;
           const what = match[1] === 'b' ? 'every block device (the host disks)' : match[1] === 'c' ? 'every character device (including /dev/mem)' : 'every host device';

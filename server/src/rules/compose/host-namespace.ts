@@ -1,5 +1,5 @@
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, scalarText, settingValueRange } from '../../compose/model';
+import { getSetting, resolvedText, settingValueRange } from '../../compose/model';
 import { removeSettingEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
@@ -40,7 +40,7 @@ export default composeRule({
     for (const service of model.services) {
       for (const [key, what] of NAMESPACES) {
         const setting = getSetting(service, key);
-        if (!setting || scalarText(setting.value)?.trim().toLowerCase() !== 'host') continue;
+        if (!setting || resolvedText(setting.value)?.trim().toLowerCase() !== 'host') continue;
         ctx.report({
           range: settingValueRange(model, setting),
           message: `\`${key}: host\`: service "${service.name}" shares ${what}.`,

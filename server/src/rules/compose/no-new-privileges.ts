@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, isWindowsService, nodeRange, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
+import { getSetting, isWindowsService, nodeRange, resolvedText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
 import { appendToSetting, insertServiceSettings, setScalarEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
@@ -34,7 +34,7 @@ export default composeRule({
       for (const setting of settingLayers(service, 'security_opt')) {
         for (const { node } of sequenceItems(setting.value)) {
           if (!isScalar(node)) continue;
-          const value = noNewPrivilegesOption(scalarText(node) ?? '');
+          const value = noNewPrivilegesOption(resolvedText(node) ?? '');
           if (value === true) enabled = true;
           else if (value === false && !disabled) disabled = { node };
         }

@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, scalarContentStart, scalarText, type ComposeModel } from '../../compose/model';
+import { getSetting, resolvedText, scalarContentStart, scalarText, type ComposeModel } from '../../compose/model';
 import { bindsAllInterfaces, portEntries, type PortEntry } from '../../compose/values';
 import { insertMapSettings, setScalarEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
@@ -51,7 +51,7 @@ export default composeRule({
   check(model, ctx) {
     for (const service of model.services) {
       // With the host's network the `ports` list is ignored (compose/host-namespace reports that).
-      if (scalarText(getSetting(service, 'network_mode')?.value)?.trim() === 'host') continue;
+      if (resolvedText(getSetting(service, 'network_mode')?.value)?.trim() === 'host') continue;
       for (const entry of portEntries(model, service)) {
         if (entry.unresolved || !bindsAllInterfaces(entry.hostIp)) continue;
         const edits = bindToLoopback(model, entry);

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, isTrue, isWindowsService, serviceKeyRange, settingValueRange } from '../../compose/model';
+import { getSetting, isTrue, isUnresolved, isWindowsService, serviceKeyRange, settingValueRange } from '../../compose/model';
 import { insertServiceSettings, setScalarEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
@@ -21,7 +21,8 @@ export default composeRule({
   check(model, ctx) {
     for (const service of model.services) {
       const setting = getSetting(service, 'read_only');
-      if (setting && isTrue(setting.value)) continue;
+      // `read_only: ${READ_ONLY}` is decided where the variable is set.
+      if (setting && (isTrue(setting.value) || isUnresolved(setting.value))) continue;
       if (setting) {
         // `read_only: false` (or another value) written out.
         if (service.partial && setting.origin !== 'own') continue;

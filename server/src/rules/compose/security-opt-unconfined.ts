@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { nodeRange, scalarText, sequenceItems, settingLayers } from '../../compose/model';
+import { nodeRange, resolvedText, scalarText, sequenceItems, settingLayers } from '../../compose/model';
 import { removeSequenceItemEdits } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
@@ -44,7 +44,7 @@ export default composeRule({
         for (const { node, index, seq } of sequenceItems(setting.value)) {
           if (!isScalar(node)) continue;
           const text = scalarText(node) ?? '';
-          const what = unconfinedOption(text);
+          const what = unconfinedOption(resolvedText(node) ?? '');
           if (!what) continue;
           ctx.report({
             range: nodeRange(model.source, node),
