@@ -63,4 +63,23 @@ describe(ID, () => {
     expectFindings(ID, 'compose.yaml', yaml(...base, '  child:', '    extends: base', '    deploy:', '      replicas: 2'));
     expectFindings(ID, 'compose.yaml', yaml(...base, '  ⟦child⟧:', '    extends: base', '    deploy: !override', '      replicas: 2'));
   });
+  it('reports a limit written as unlimited at its value (KICS pids_limit -1)', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  a:', '    image: nginx:1.27', '    mem_limit: 256m', '    pids_limit: ⟦-1⟧', '  ⟦b⟧:', '    image: nginx:1.27', '    mem_limit: 0', '    pids_limit: -1'));
+  });
+  it('fix sets the unlimited value instead of adding a duplicate key', () => {
+    assertFixRoundTrip(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  a:', '    image: nginx:1.27', '    mem_limit: 256m', '    pids_limit: -1 # unlimited'),
+      yaml('services:', '  a:', '    image: nginx:1.27', '    mem_limit: 256m', '    pids_limit: 200 # unlimited'),
+      { title: /unlimited value/ },
+    );
+    assertFixRoundTrip(
+      ID,
+      'compose.yaml',
+      yaml('services:', '  a:', '    image: nginx:1.27', '    mem_limit: 0'),
+      yaml('services:', '  a:', '    image: nginx:1.27', '    mem_limit: "512m"', '    pids_limit: 200'),
+      { title: /pids_limit/ },
+    );
+  });
 });
