@@ -87,7 +87,7 @@ describe('kubernetes/model', () => {
       ['Recipe', false, []],
     ]);
     // An Argo container has no name: findings about it sit on its `container:` key.
-    const run = model.objects[1].pods[0].containers[0];
+    const run = model.objects[1].pods.flatMap((p) => p.containers).find((c) => c.name === 'run')!;
     assert.equal(run.nameKey && String((run.nameKey.key as { value: unknown }).value), 'container');
   });
   it('reads the objects of an OpenShift Template, but not of other kinds named Template', () => {

@@ -272,7 +272,14 @@ function discoverStepPods(object: KubeObject): boolean {
       if (depth === 0 && (name === 'metadata' || name === 'status')) continue;
       const value = resolveNode(pair.value);
       // Argo: `templates[]`, and templates written inline in `steps` or `dag.tasks` (`inline:`).
-      if (argo && name === 'templates' && isSeq(value)) for (const item of seqItems(value)) if (isMap(item)) addArgoTemplate(object, item, pair as Pair);
+      // The workflow spec holding `templates` sets pod-level fields for all of them (volumes,
+      // hostNetwork, securityContext): a pod without containers of its own.
+      if (argo && name === 'templates' && isSeq(value)) {
+        if (key) addStepPod(object, node, key, []);
+        for (const item of seqItems(value)) if (isMap(item)) addArgoTemplate(object, item, pair as Pair);
+      }
+      // Tekton run pod templates: pod-level fields (hostNetwork, securityContext, volumes) only.
+      if (tekton && name === 'podTemplate' && isMap(value)) addStepPod(object, value, pair as Pair, []);
       if (argo && name === 'inline' && isMap(value)) addArgoTemplate(object, value, pair as Pair, getString(node, 'name'));
       if (isMap(value)) walk(value, pair as Pair, depth + 1);
       else if (isSeq(value)) {

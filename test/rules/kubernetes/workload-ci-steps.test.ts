@@ -60,7 +60,46 @@ spec:
               ⟦allowPrivilegeEscalation⟧: true
 `;
 
+// Pod-level fields that apply to every pod of the run: the Argo workflow spec, Tekton pod templates.
+const WORKFLOW_SPEC = `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata:
+  name: nightly
+spec:
+  schedule: "0 1 * * *"
+  workflowSpec:
+    entrypoint: main
+    ⟦hostNetwork⟧: true
+    volumes:
+    - name: sock
+      hostPath:
+        path: /var/run/docker.sock
+    templates:
+    - name: main
+      container: {image: "docker:27"}
+`;
+
+const PIPELINE_RUN = `apiVersion: tekton.dev/v1
+kind: PipelineRun
+metadata:
+  generateName: build-
+spec:
+  pipelineRef: {name: build}
+  taskRunTemplate:
+    podTemplate:
+      ⟦hostNetwork⟧: true
+      securityContext:
+        runAsNonRoot: true
+`;
+
 describe('containers of CI step objects (Tekton, Argo Workflows)', () => {
+  it('reports pod-level settings of the Argo workflow spec and of Tekton pod templates', () => {
+    expectFindings('kubernetes/host-namespaces', 'cron.yaml', WORKFLOW_SPEC);
+    expectFindings('kubernetes/docker-socket-mount', 'cron.yaml', WORKFLOW_SPEC.replace(/[⟦⟧]/g, '').replace('path: /var/run/docker.sock', 'path: ⟦/var/run/docker.sock⟧'));
+    expectFindings('kubernetes/host-namespaces', 'run.yaml', PIPELINE_RUN);
+    const plain = analyze('run.yaml', PIPELINE_RUN.replace(/[⟦⟧]/g, '')).map((f) => f.ruleId);
+    assert.deepEqual(plain, ['kubernetes/host-namespaces']);
+  });
   it('reports explicit dangerous settings on the exact token', () => {
     expectFindings('kubernetes/privileged', 'task.yaml', TASK.replace(/⟦(alpine|SYS_ADMIN|hostPath)⟧/g, '$1'));
     expectFindings('kubernetes/capabilities-added', 'task.yaml', TASK.replace(/⟦(privileged|alpine|hostPath)⟧/g, '$1'));
