@@ -13,6 +13,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { stopServer } from '../test/lsp/lsp-client';
+import { SERVER_NODE_OPTIONS } from '../server/src/node/server-flags';
 
 export interface BenchClient {
   connection: ProtocolConnection;
@@ -30,7 +31,8 @@ export function startServer(serverPath: string): BenchClient {
   const profile = process.env.LASHING_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LASHING_BENCH_PROFILE}`] : [];
   // LASHING_BENCH_NODE_ARGS="--optimize-for-size …": Node options for the server processes (to try V8 settings).
   const nodeArgs = (process.env.LASHING_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...profile, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The options the VS Code client starts the server with (SERVER_NODE_OPTIONS), then the experiment's.
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...nodeArgs, ...profile, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateLashing, deactivateLashing, type LashingApi } from './activate';
+import { SERVER_NODE_OPTIONS } from '../../server/src/node/server-flags';
 
 export type { LashingApi } from './activate';
 
@@ -11,8 +12,8 @@ export function activate(context: vscode.ExtensionContext): LashingApi {
   return activateLashing(context, 'node', async (clientOptions) => {
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] } },
     };
     return new LanguageClient('lashing', 'Lashing', serverOptions, clientOptions);
   });
