@@ -119,4 +119,7 @@ describe(ID, () => {
   it('knows compound password names (paperless PAPERLESS_DBPASS, LDAP_BINDPW)', () => {
     expectFindings(ID, 'compose.yaml', yaml('services:', '  web:', '    image: ghcr.io/paperless-ngx/paperless-ngx:2.14', '    environment:', '      PAPERLESS_DBPASS: ⟦paperless⟧ # only needed if non-default password', '      LDAP_BINDPW: ⟦"s3cret-bind"⟧', '      COMPASS_MODE: hunter2', '      DBPASS: ${DBPASS}'));
   });
+  it('leaves an escaped reference (`$${DB_PASSWORD}`) to the container', () => {
+    expectFindings(ID, 'compose.yaml', yaml('services:', '  db:', '    image: mysql:8.4', '    environment:', '      - DB_PASSWORD=$${DB_PASSWORD}', '      - ROOT_PASSWORD=$$MYSQL_ROOT_PASSWORD', '      - ADMIN_PASSWORD=⟦$$ecret-Pa55⟧'));
+  });
 });

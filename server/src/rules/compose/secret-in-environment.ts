@@ -3,7 +3,7 @@ import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
 import { getSetting, scalarText, type ComposeModel, type ComposeService } from '../../compose/model';
 import { environmentEntries, type EnvironmentEntry } from '../../compose/values';
 import { appendToSetting, insertMapSettings, insertServiceSettings, joinInsertions, setScalarEdits } from '../../compose/edit';
-import { interpolate } from '../../compose/variables';
+import { interpolate, isSingleVariable } from '../../compose/variables';
 import { isPlaceholderValue, isSecretName } from '../../engine/secrets';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 import type { Fix, TextEdit } from '../../engine/types';
@@ -18,6 +18,8 @@ export function literalSecretValue(raw: string): { literal: boolean; fromDefault
   if (unresolved) return { literal: false, fromDefault: false };
   if (value.trim() === '' || SENTINELS.has(value.trim().toLowerCase())) return { literal: false, fromDefault: false };
   if (hasVariables) return { literal: !isPlaceholderValue(value.replace(/\$/g, '')), fromDefault: true };
+  // `$${DB_PASSWORD}`: an escaped reference the container's own shell or entrypoint expands.
+  if (isSingleVariable(value)) return { literal: false, fromDefault: false };
   return { literal: !isPlaceholderValue(raw.replace(/\$\$/g, '')), fromDefault: false };
 }
 
