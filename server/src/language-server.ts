@@ -269,7 +269,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       if (!recorded) return run(workspaceContext(base, misses));
       const queries: FactQuery[] = [];
       // Copied: arguments read from the YAML are slices of the file's text, which they would keep alive.
-      const result = run(workspaceContext(base, misses, (query) => queries.push(structuredClone(query))));
+      const result = run(workspaceContext(base, misses, (query) => queries.push(keptData(query))));
       recorded(queries);
       return result;
     };
@@ -385,7 +385,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     return state.result ?? state.packed?.unpack();
   }
 
-  /** One copy per distinct message (many files repeat the same ones); the table is only a lookup and is emptied now and then. */
+  /** One copy per distinct message or string (many files repeat the same ones); the table is only a lookup and is emptied now and then. */
   const messages = new Map<string, string>();
   function keptMessage(message: string): string {
     let kept = messages.get(message);
@@ -395,6 +395,20 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       messages.set(kept, kept);
     }
     return kept;
+  }
+
+  /**
+   * A copy of plain data (strings, numbers, booleans, arrays, records) whose strings are shared
+   * copies (see keptMessage): the recorded questions of thousands of files repeat the same query
+   * names, namespaces and labels.
+   */
+  function keptData<T>(value: T): T {
+    if (typeof value === 'string') return keptMessage(value) as T;
+    if (Array.isArray(value)) return value.map(keptData) as T;
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) copy[keptMessage(key)] = keptData(entry);
+    return copy as T;
   }
 
   /** Reads an unloaded file again from disk before it is re-analysed (unreadable now: `skipped` says why). */
