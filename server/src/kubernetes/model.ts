@@ -47,6 +47,8 @@ export interface KubeObject {
   annotations: Record<string, string>;
   /** Pod specs in this object. */
   pods: PodSpecRef[];
+  /** Tekton `stepTemplate` values every step overrides: findings inside them are dropped (see rule.ts). */
+  overridden?: Array<{ from: Node; to: Node }>;
   /** A kustomize / strategic-merge patch or a Helm template with injected blocks: do not report missing settings. */
   partial: boolean;
 }
@@ -266,7 +268,7 @@ function discoverStepPods(object: KubeObject): boolean {
   const walk = (node: YAMLMap, key: Pair | undefined, depth: number): void => {
     if (depth > 12 || seen.has(node)) return;
     seen.add(node);
-    if (tekton && key && isSeq(getNode1(node, 'steps'))) addStepPod(object, node, key, [['steps', 'step'], ['sidecars', 'sidecar']]);
+    if (tekton && key && isSeq(getNode1(node, 'steps'))) addTektonTemplate(object, addStepPod(object, node, key, [['steps', 'step'], ['sidecars', 'sidecar']]));
     for (const pair of node.items) {
       const name = isScalar(pair.key) ? String(pair.key.value) : '';
       if (depth === 0 && (name === 'metadata' || name === 'status')) continue;
@@ -307,11 +309,51 @@ function addArgoTemplate(object: KubeObject, template: YAMLMap, templatesKey: Pa
   object.pods.push(pod);
 }
 
-function addStepPod(object: KubeObject, spec: YAMLMap, specKey: Pair, lists: Array<[string, string]>): void {
+function addStepPod(object: KubeObject, spec: YAMLMap, specKey: Pair, lists: Array<[string, string]>): PodSpecRef {
   const pod = makePod(object, spec, specKey, undefined, false);
   pod.steps = true;
   for (const [key, role] of lists) seqItems(getSeq(spec, key)).forEach((item, index) => isMap(item) && addContainer(pod, item, 'containers', index, role));
   object.pods.push(pod);
+  return pod;
+}
+
+export const STEP_TEMPLATE_ROLE = 'step template';
+
+/** Lists Tekton merges item by item (strategic merge of the Container type), by this key. */
+const MERGE_KEYS: Record<string, string> = { env: 'name', ports: 'containerPort', volumeMounts: 'mountPath', volumeDevices: 'devicePath' };
+
+/**
+ * A Tekton `stepTemplate` is merged into every step (the step's own values win, field by field).
+ * It is checked as one more container, so what it sets is reported once, at its own token; values
+ * that every step overrides take no effect and are recorded in `object.overridden`.
+ */
+function addTektonTemplate(object: KubeObject, pod: PodSpecRef): void {
+  const pair = getPair(pod.spec, 'stepTemplate');
+  const template = resolveNode(pair?.value);
+  if (!pair || !isMap(template)) return;
+  addContainer(pod, template, 'containers', 0, STEP_TEMPLATE_ROLE, undefined, pair);
+  const steps = seqItems(getSeq(pod.spec, 'steps')).filter(isMap);
+  if (steps.length === 0) return;
+  const overridden: Array<{ from: Node; to: Node }> = [];
+  const visit = (map: YAMLMap, own: Array<YAMLMap | undefined>, top: boolean): void => {
+    for (const entry of map.items) {
+      const key = isScalar(entry.key) ? String(entry.key.value) : undefined;
+      const value = resolveNode(entry.value);
+      if (key === undefined || value === undefined) continue;
+      const theirs = own.map((step) => (step ? getNode1(step, key) : undefined));
+      const mergeKey = top ? MERGE_KEYS[key] : undefined;
+      if (isMap(value)) visit(value, theirs.map((node) => (isMap(node) ? node : undefined)), false);
+      else if (mergeKey && isSeq(value)) {
+        for (const item of seqItems(value)) {
+          const id = isMap(item) ? getScalar(item, mergeKey)?.value : undefined;
+          const replaced = (node: Node | undefined): boolean => isSeq(node) && seqItems(node).some((other) => isMap(other) && id !== undefined && getScalar(other, mergeKey)?.value === id);
+          if (id !== undefined && theirs.every(replaced)) overridden.push({ from: item as Node, to: item as Node });
+        }
+      } else if (theirs.every((node) => node !== undefined && !(isScalar(node) && (node.value === null || node.value === undefined)))) overridden.push({ from: entry.key as Node, to: value });
+    }
+  };
+  visit(template, steps, true);
+  if (overridden.length > 0) (object.overridden ??= []).push(...overridden);
 }
 
 function getNode1(map: YAMLMap | undefined, key: string): Node | undefined {
@@ -467,7 +509,8 @@ export function allPods(model: KubernetesModel): PodSpecRef[] {
 /** Readable label of a container for messages: `container "app"` / `init container "setup"`. */
 export function containerLabel(container: ContainerRef): string {
   const kind = container.role ?? (container.list === 'containers' ? 'container' : container.list === 'initContainers' ? 'init container' : 'ephemeral container');
-  return container.name ? `${kind} "${container.name}"` : `${kind} #${container.index + 1}`;
+  if (container.name) return `${kind} "${container.name}"`;
+  return container.role === STEP_TEMPLATE_ROLE ? kind : `${kind} #${container.index + 1}`;
 }
 
 // ---------------------------------------------------------------------------------------------

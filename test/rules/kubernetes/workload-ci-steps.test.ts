@@ -2,7 +2,7 @@
 // where they are written; missing settings are not, since the pod-level configuration lives in
 // TaskRun pod templates, the workflow spec or controller defaults.
 import { describe, it } from 'node:test';
-import { analyze, assert, expectFindings } from '../../helpers';
+import { analyze, assert, expectFindings, findingsOf } from '../../helpers';
 
 const TASK = `apiVersion: tekton.dev/v1
 kind: Task
@@ -92,7 +92,71 @@ spec:
         runAsNonRoot: true
 `;
 
+// Tekton merges stepTemplate into every step; a step's own value wins, field by field.
+const STEP_TEMPLATE = `apiVersion: tekton.dev/v1
+kind: Task
+metadata:
+  name: build
+spec:
+  stepTemplate:
+    image: ⟦alpine⟧
+    securityContext:
+      ⟦privileged⟧: true
+      runAsUser: 0
+      capabilities:
+        add: [SYS_ADMIN]
+  steps:
+  - name: compile
+    securityContext:
+      runAsUser: 1000
+      capabilities:
+        add: [NET_BIND_SERVICE]
+  - name: test
+    image: golang:1.22
+    securityContext:
+      runAsUser: 1001
+      ⟦allowPrivilegeEscalation⟧: true
+      capabilities:
+        drop: [ALL]
+        add: []
+`;
+
 describe('containers of CI step objects (Tekton, Argo Workflows)', () => {
+  it('reports a Tekton stepTemplate setting once at its token, unless every step overrides it', () => {
+    const only = (text: string, keep: string): string => text.replace(/⟦([^⟧]*)⟧/g, (all, inner: string) => (inner === keep ? all : inner));
+    expectFindings('kubernetes/privileged', 'task.yaml', only(STEP_TEMPLATE, 'privileged'));
+    expectFindings('kubernetes/image-unpinned-tag', 'task.yaml', only(STEP_TEMPLATE, 'alpine'));
+    expectFindings('kubernetes/allow-privilege-escalation', 'task.yaml', only(STEP_TEMPLATE, 'allowPrivilegeEscalation'));
+    // runAsUser and capabilities.add are set by both steps: the template's values never apply.
+    expectFindings('kubernetes/run-as-root-user', 'task.yaml', only(STEP_TEMPLATE, ''));
+    expectFindings('kubernetes/capabilities-added', 'task.yaml', only(STEP_TEMPLATE, ''));
+    const inherited = only(STEP_TEMPLATE, '').replace('      runAsUser: 1000\n', '').replace('        add: [NET_BIND_SERVICE]\n', '        drop: [ALL]\n');
+    expectFindings('kubernetes/run-as-root-user', 'task.yaml', inherited.replace('runAsUser: 0', 'runAsUser: ⟦0⟧'));
+    expectFindings('kubernetes/capabilities-added', 'task.yaml', inherited.replace('[SYS_ADMIN]', '[⟦SYS_ADMIN⟧]'));
+    const overridden = only(STEP_TEMPLATE, '').replace(/runAsUser: 10+\d/g, 'privileged: false').replace('    image: golang:1.22\n', '');
+    expectFindings('kubernetes/privileged', 'task.yaml', overridden);
+    expectFindings('kubernetes/image-unpinned-tag', 'task.yaml', overridden.replace('image: alpine', 'image: ⟦alpine⟧'));
+    const messages = findingsOf('kubernetes/privileged', 'task.yaml', only(STEP_TEMPLATE, '')).map((f) => f.message);
+    assert.match(messages[0], /^Step template runs privileged/);
+  });
+  it('reports a stepTemplate env entry unless every step sets a variable of that name', () => {
+    const env = (steps: string): string => `apiVersion: tekton.dev/v1beta1
+kind: Task
+metadata:
+  name: deploy
+spec:
+  stepTemplate:
+    env:
+    - name: DEPLOY_PASSWORD
+      value: ${'⟦'}correct-horse-battery⟧
+  steps:
+  - name: one
+    image: alpine:3.20
+${steps}`;
+    expectFindings('kubernetes/secret-in-env', 'task.yaml', env('    env: [{name: OTHER, value: x}]\n'));
+    const both = env('    env: [{name: DEPLOY_PASSWORD, valueFrom: {secretKeyRef: {name: s, key: k}}}]\n').replace(/[⟦⟧]/g, '');
+    expectFindings('kubernetes/secret-in-env', 'task.yaml', both);
+  });
   it('reports pod-level settings of the Argo workflow spec and of Tekton pod templates', () => {
     expectFindings('kubernetes/host-namespaces', 'cron.yaml', WORKFLOW_SPEC);
     expectFindings('kubernetes/docker-socket-mount', 'cron.yaml', WORKFLOW_SPEC.replace(/[⟦⟧]/g, '').replace('path: /var/run/docker.sock', 'path: ⟦/var/run/docker.sock⟧'));
