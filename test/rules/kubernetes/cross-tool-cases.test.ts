@@ -51,6 +51,12 @@ describe('host paths as the other tools judge them', () => {
     hostPath: {path: /var/lib/docker-data}
 `));
   });
+  it('reports each host directory Trivy KSV-0121 disallows, and not a sibling directory', () => {
+    for (const path of ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr', '/var/lib/docker']) {
+      expectFindings('kubernetes/sensitive-host-path', 'pod.yaml', pod(`  containers:\n  - name: agent\n    image: agent:1.0\n  volumes:\n  - name: h\n    hostPath: {path: ⟦${path}⟧}\n`));
+    }
+    expectFindings('kubernetes/sensitive-host-path', 'pod.yaml', pod(`  containers:\n  - name: agent\n    image: agent:1.0\n  volumes:\n  - name: h\n    hostPath: {path: /var/lib/docker-registry-cache}\n`));
+  });
   it('judges init containers for a writable root file system', () => {
     expectFindings('kubernetes/read-only-root-filesystem', 'pod.yaml', pod(`  initContainers:
   - ⟦name⟧: migrate
