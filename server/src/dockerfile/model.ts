@@ -3,7 +3,7 @@
 import { Argument, DockerfileParser, type Dockerfile, type Instruction, type From, type Flag } from 'dockerfile-ast';
 import { SourceText } from '../engine/source';
 import type { Range } from '../engine/types';
-import { MappedText, MappedTextBuilder, parseShell, type ShellScript } from '../engine/shell';
+import { MappedText, MappedTextBuilder, findProgramIndex, parseShell, type ShellScript, type ShellWord } from '../engine/shell';
 import { parseImageReference, type ImageReference } from '../engine/image';
 
 export interface DockerFlag {
@@ -72,6 +72,12 @@ export interface RunScript {
   script: ShellScript;
   /** Shell in effect (`SHELL` instruction), e.g. ['/bin/sh', '-c']. */
   shell: string[];
+  /**
+   * Exec (JSON) form `RUN ["apt-get", "install", "-y", "curl"]`: one command whose words are the
+   * array's strings (values decoded, ranges on the strings with their quotes), run without a shell.
+   * Edits inside it would break the JSON, so rules' fixes that touch it are dropped (see rule.ts).
+   */
+  execForm?: boolean;
 }
 
 export interface DockerfileModel {
@@ -154,8 +160,12 @@ export function parseDockerfile(text: string): DockerfileModel {
       const parsed = parseJsonArray(instruction.argumentsText.text);
       if (parsed && parsed.length > 0) currentShell = parsed;
     }
-    if (effectiveKeyword === 'RUN' && !instruction.isExecForm) {
-      runScripts.push(...buildRunScripts(source, instruction, currentShell, escapeChar));
+    if (effectiveKeyword === 'RUN') {
+      if (!instruction.isExecForm) runScripts.push(...buildRunScripts(source, instruction, currentShell, escapeChar));
+      else {
+        const exec = buildExecScript(instruction, currentShell);
+        if (exec) runScripts.push(exec);
+      }
     }
   }
   if (stages.length > 0) stages[stages.length - 1].isFinal = true;
@@ -417,9 +427,7 @@ export function joinContinuations(text: string, start: number, end: number, esca
 function buildRunScripts(source: SourceText, instruction: DockerInstruction, shell: string[], escapeChar: string): RunScript[] {
   const shellProgram = shell[0] ?? '';
   const posix = SHELL_PROGRAMS.test(shellProgram.replace(/\\/g, '/')) || /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh)$/.test(shellProgram);
-  const heredocs = typeof (instruction.node as unknown as { getHeredocs?: unknown }).getHeredocs === 'function'
-    ? (instruction.node as unknown as { getHeredocs(): Array<{ getName(): string; getContentRange(): Range | null; getStartRange(): Range }> }).getHeredocs()
-    : [];
+  const heredocs = heredocsOf(instruction.node);
   if (heredocs.length === 0) {
     return [{ instruction, isPosixShell: posix, script: parseShell(instruction.argumentsText), shell }];
   }
@@ -448,6 +456,58 @@ function buildRunScripts(source: SourceText, instruction: DockerInstruction, she
     scripts.push({ instruction, isPosixShell: bodyIsShell, script: parseShell(body), shell });
   }
   return scripts;
+}
+
+type HeredocNode = { getName(): string; getContentRange(): Range | null; getStartRange(): Range };
+
+/**
+ * An instruction's heredocs. dockerfile-ast's `getHeredocs` throws on some malformed input (a
+ * continuation followed by a lone CR, found by fuzzing): such an instruction is read as having none.
+ */
+export function heredocsOf(node: Instruction): HeredocNode[] {
+  const target = node as unknown as { getHeredocs?: () => HeredocNode[] };
+  if (typeof target.getHeredocs !== 'function') return [];
+  try {
+    return target.getHeredocs();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The command of an exec-form RUN: the JSON array's strings as words, in the instruction's
+ * arguments text (continuations joined), each word's raw text being the JSON string with its quotes.
+ */
+function buildExecScript(instruction: DockerInstruction, shell: string[]): RunScript | undefined {
+  const source = instruction.argumentsText;
+  const text = source.text;
+  const words: ShellWord[] = [];
+  let i = text.indexOf('[');
+  if (i < 0) return undefined;
+  i++;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ',') {
+      i++;
+      continue;
+    }
+    if (c !== '"') break;
+    let j = i + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    const raw = text.slice(i, j + 1);
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+    if (typeof value !== 'string') return undefined;
+    words.push({ value, raw, start: i, end: Math.min(j + 1, text.length) });
+    i = j + 1;
+  }
+  if (words.length === 0) return undefined;
+  const command = { words, programIndex: findProgramIndex(words), separator: '' as const, index: 0 };
+  return { instruction, isPosixShell: true, script: { source, commands: [command] }, shell, execForm: true };
 }
 
 function resolveBase(from: From, globalArgs: Map<string, string | undefined>, stages: Stage[], source: SourceText): StageBase {

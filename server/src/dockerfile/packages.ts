@@ -550,8 +550,10 @@ export interface PackageInvocation {
   options: ParsedOption[];
   /** Operands after the subcommand (packages for install/remove). */
   operands: ShellWord[];
-  /** Set for `group install` / `groupinstall` and `module install`: operands are groups or modules. */
+  /** Set for `group install` / `groupinstall`: operands are groups. */
   groups?: boolean;
+  /** Set for `module install`: operands are modules, pinned by a stream (`nodejs:18`). */
+  modules?: boolean;
 }
 
 interface ManagerDef {
@@ -685,13 +687,15 @@ function computeInvocation(site: CommandSite): PackageInvocation | undefined {
   let operands = parsed.operands;
   let subcommand = operands[0];
   let groups = false;
+  let modules = false;
   if (subcommand && manager === 'yarn' && subcommand.value === 'global') {
     operands = operands.slice(1);
     subcommand = operands[0];
   }
   if (subcommand && def.family === 'rpm' && /^(?:group|groups|module)$/.test(subcommand.value) && operands[1]) {
     // `dnf group install "Development Tools"`, `dnf module install nodejs:18`
-    groups = true;
+    if (subcommand.value === 'module') modules = true;
+    else groups = true;
     operands = operands.slice(1);
     subcommand = operands[0];
   }
@@ -707,6 +711,17 @@ function computeInvocation(site: CommandSite): PackageInvocation | undefined {
   if (manager === 'yarn' && name === 'install') action = 'install';
   if (def.family === 'rpm' && name === 'groupinstall') groups = true;
   if (manager === 'go' && name === 'get') action = 'install';
+  let rest = operands.slice(1);
+  // `go run pkg@version args…`: only the first operand is a package, the rest are the program's.
+  if (manager === 'go' && name === 'run') {
+    action = 'install';
+    rest = rest.slice(0, 1);
+  }
+  // `gem install nokogiri -- --use-system-libraries`: what follows `--` goes to the extension build.
+  if (manager === 'gem') {
+    const dashes = args.findIndex((word) => word.value === '--');
+    if (dashes >= 0) rest = rest.filter((word) => word.start < args[dashes].start);
+  }
   return {
     site,
     family: def.family,
@@ -716,8 +731,9 @@ function computeInvocation(site: CommandSite): PackageInvocation | undefined {
     subcommandName: def.canonical?.[name] ?? name,
     action,
     options: parsed.options,
-    operands: operands.slice(1),
+    operands: rest,
     groups: groups || undefined,
+    modules: modules || undefined,
   };
 }
 
@@ -756,7 +772,10 @@ export function installedPackages(invocation: PackageInvocation): ShellWord[] {
   if (invocation.manager === 'npm' && invocation.subcommandName === 'ci') return [];
   return invocation.operands.filter((word) => {
     const value = word.value;
-    if (value === '' || isDynamic(word) || isPathOrUrl(value) || isRedirection(word)) return false;
+    if (value === '' || isDynamic(word) || isRedirection(word)) return false;
+    // A package fetched from version control is pinned by a ref (`@v1.2`, `#commit`): judged by pinState.
+    if ((invocation.family === 'pip' || invocation.family === 'npm') && vcsSource(invocation.family, value)) return true;
+    if (isPathOrUrl(value)) return false;
     switch (invocation.family) {
       case 'apt':
         return !/\.deb$/.test(value);
@@ -768,17 +787,44 @@ export function installedPackages(invocation: PackageInvocation): ShellWord[] {
       case 'pip':
         return !/\.(?:whl|tar\.gz|zip|tar\.bz2|tgz)$/.test(value) && !/^(?:git|hg|svn|bzr)\+/.test(value);
       case 'npm':
-        return !/\.(?:tgz|tar\.gz)$/.test(value) && !/^(?:git|github|gitlab|bitbucket|gist|file|link|workspace):/.test(value) && !/^git\+/.test(value) && !(value.includes('/') && !value.startsWith('@'));
+        return !/\.(?:tgz|tar|tar\.gz)$/.test(value) && !/^(?:git|github|gitlab|bitbucket|gist|file|link|workspace):/.test(value) && !/^git\+/.test(value) && !(value.includes('/') && !value.startsWith('@'));
       case 'go':
-        return value !== 'all' && !value.startsWith('.') && !value.startsWith('-');
+        return value !== 'all' && !value.startsWith('.') && !value.startsWith('-') && !/\.go$/.test(value);
       default:
         return true;
     }
   });
 }
 
+/**
+ * A version-control source (`git+https://host/repo.git@ref`, `git://host/repo#commit`,
+ * `github:user/repo`), with whether it names a ref; undefined for other words.
+ */
+function vcsSource(family: PackageFamily, value: string): { pinned: boolean } | undefined {
+  if (family === 'pip') {
+    if (!/^(?:git|hg|svn|bzr)\+/.test(value)) return undefined;
+    const url = value.replace(/#.*$/, '');
+    const scheme = url.indexOf('://');
+    // The ref follows `@` in the path (an `@` in the authority, or before `:` in `git@host:repo`, is a user).
+    let path: string;
+    if (scheme >= 0) {
+      const slash = url.indexOf('/', scheme + 3);
+      path = slash >= 0 ? url.slice(slash) : '';
+    } else {
+      path = url.slice(url.indexOf(':') + 1);
+    }
+    return { pinned: path.includes('@') };
+  }
+  if (family === 'npm') {
+    if (!/^(?:git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/.test(value)) return undefined;
+    return { pinned: /#./.test(value) };
+  }
+  return undefined;
+}
+
 /** The bare package name (no version, release, architecture or extras), lower-case. */
 export function packageName(invocation: PackageInvocation, word: ShellWord): string {
+  if (vcsSource(invocation.family, word.value.trim())) return word.value.trim();
   const value = word.value.trim().toLowerCase();
   switch (invocation.family) {
     case 'apt':
@@ -815,6 +861,9 @@ export type PinState = 'pinned' | 'unpinned';
 /** Whether a package operand names a version (for `installedPackages` words). */
 export function pinState(invocation: PackageInvocation, word: ShellWord): PinState {
   const value = word.value.trim();
+  const vcs = vcsSource(invocation.family, value);
+  if (vcs) return vcs.pinned ? 'pinned' : 'unpinned';
+  if (invocation.modules) return /:[^:\s]/.test(value) ? 'pinned' : 'unpinned';
   switch (invocation.family) {
     case 'apt':
       return value.includes('=') ? 'pinned' : 'unpinned';
@@ -849,6 +898,8 @@ export function pinState(invocation: PackageInvocation, word: ShellWord): PinSta
 
 /** How to write a pinned version for a family (for messages). */
 export function pinExample(invocation: PackageInvocation, name: string): string {
+  if (vcsSource(invocation.family, name)) return invocation.family === 'pip' ? `${name}@<tag or commit>` : `${name}#<tag or commit>`;
+  if (invocation.modules) return `${name}:<stream>`;
   switch (invocation.family) {
     case 'apt':
       return `${name}=<version>`;

@@ -109,6 +109,7 @@ export class Engine {
                 message: finding.message,
                 range: finding.range,
                 fixes: finding.fixes ?? [],
+                ...(finding.anchors ? { anchors: finding.anchors } : {}),
               });
             },
           });
@@ -142,13 +143,15 @@ export class Engine {
       this.anchorIndexes.get(language.kind) ?? new AnchorIndex([]),
       (line) => language.suppressionScope(model, line),
       model.source.lineCount,
+      { checkovFileWide: language.kind === 'dockerfile' },
     );
     const extra = language.extraSuppressions?.(model) ?? [];
     const findings: Finding[] = [];
     const suppressed: AnalysisResult['suppressed'] = [];
     for (const finding of dedupe(raw)) {
       const line = finding.range.start.line;
-      const hit = findSuppression(suppressions, finding.ruleId, line);
+      const hit = findSuppression(suppressions, finding.ruleId, line, finding.anchors);
+      delete finding.anchors; // only for matching suppressions: results keep their usual shape
       if (hit) {
         suppressed.push({ finding, reason: hit.reason });
         continue;
@@ -316,6 +319,7 @@ function shiftFinding(finding: Finding, delta: number): Finding {
       edits: fix.edits.map((edit) => ({ ...edit, range: shiftRange(edit.range, delta) })),
       ...(fix.newFiles ? { newFiles: fix.newFiles.map((file) => ({ ...file })) } : {}),
     })),
+    ...(finding.anchors ? { anchors: [...finding.anchors] } : {}),
   };
 }
 

@@ -86,6 +86,9 @@ export function isTrustedRegistry(ref: ImageReference, trusted: string[]): boole
   return trusted.some((entry) => {
     let normalized = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/(?<!\/)\/+$/, ''); // lookbehind: linear on `////…x`
     if (!normalized) return false;
+    // `*` trusts every registry; `*.example.com` every subdomain of example.com (as hadolint's allowed registries).
+    if (normalized === '*') return true;
+    if (normalized.startsWith('*.') && !normalized.includes('/')) return host.endsWith(normalized.slice(1)) && host.length > normalized.length - 1;
     const slash = normalized.indexOf('/');
     const entryHost = slash >= 0 ? normalized.slice(0, slash) : normalized;
     if (DOCKER_HUB_ALIASES.has(entryHost)) normalized = 'docker.io' + (slash >= 0 ? normalized.slice(slash) : '');

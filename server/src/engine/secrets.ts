@@ -205,6 +205,7 @@ export type CredentialKind =
   | 'huggingface-token'
   | 'url-password'
   | 'cli-password'
+  | 'aws-cli-secret'
   | 'npmrc-auth'
   | 'connection-string-password';
 
@@ -233,6 +234,7 @@ const DESCRIPTIONS: Record<CredentialKind, string> = {
   'huggingface-token': 'a Hugging Face token',
   'url-password': 'a password in a URL',
   'cli-password': 'a password on a command line',
+  'aws-cli-secret': 'an AWS secret key given to `aws configure set`',
   'npmrc-auth': 'an npm registry auth token',
   'connection-string-password': 'a password in a connection string',
 };
@@ -614,11 +616,12 @@ function gluedValue(word: CliWord, prefixLength: number, next: CliWord | undefin
 /**
  * Passwords given on command lines: `--password x` / `--db-password=x` (any program; mysql's
  * `--password x` prompts, so only `--password=x` and `-px` count there), `docker login -p x`,
- * `sshpass -p x`, `curl -u user:x`, `openssl … -passin pass:x`, `echo user:x | chpasswd`.
+ * `sshpass -p x`, `curl -u user:x`, `openssl … -passin pass:x`, `echo user:x | chpasswd`,
+ * `aws configure set aws_secret_access_key x`.
  * Linear: the text is read once, segment by segment.
  */
 function findCommandLinePasswords(text: string, add: (start: number, end: number, kind: CredentialKind) => void, full: () => boolean): void {
-  const trigger = /pass|-p|-u|--user|-U/i;
+  const trigger = /pass|-p|-u|--user|-U|aws_se/i;
   if (!trigger.test(text)) return;
   // Only logical lines (physical lines joined by `\`-newline) that mention an option are read word by word.
   let lineStart = 0;
@@ -658,6 +661,11 @@ function scanSegment(segment: Segment, previous: Segment | undefined, add: (star
     else if (base === 'curl') curl = true;
     else if (base === 'openssl') openssl = true;
     else if (base === 'chpasswd' && previous?.separator === '|') scanChpasswdInput(previous, add);
+    // `aws configure set aws_secret_access_key VALUE` writes the key into ~/.aws/credentials.
+    if (base === 'aws' && words[i + 1]?.value === 'configure' && words[i + 2]?.value === 'set' && /^(?:[\w-]+\.)*aws_(?:secret_access_key|session_token)$/.test(words[i + 3]?.value ?? '')) {
+      if (literalPassword(words[i + 4])) add(words[i + 4].start, words[i + 4].end, 'aws-cli-secret');
+      continue;
+    }
     if (!value.startsWith('-')) continue;
     const eq = value.indexOf('=');
     const optionName = eq > 0 ? value.slice(0, eq) : value;

@@ -113,7 +113,8 @@ export function isAssignment(raw: string): boolean {
 /** Reserved words that may open a command (`then apt-get …`, `do pip …`, `! grep …`). */
 const RESERVED_PREFIXES = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
 
-function findProgramIndex(words: ShellWord[]): number {
+/** Index of the program word: after reserved words, assignments and wrappers (`sudo`, `env` …); -1 when none. */
+export function findProgramIndex(words: ShellWord[]): number {
   let i = 0;
   while (i < words.length && (RESERVED_PREFIXES.has(words[i].raw) || isAssignment(words[i].raw))) i++;
   while (i < words.length && WRAPPERS.has(basename(words[i].value))) {

@@ -17,6 +17,8 @@ export interface Suppression {
   comment: SourceComment;
   /** Offsets of the IDs in the comment, for reporting unknown IDs. */
   used: boolean;
+  /** For another tool's comment, the IDs it names (normalised): it silences a finding that lists its own anchors only when one of them is named. */
+  toolIds?: string[];
 }
 
 const OWN = /^\s*lashing-ignore(-file)?\b(.*)$/;
@@ -70,9 +72,10 @@ export function parseSuppressions(
   anchors: AnchorIndex,
   scopeOf: (line: number) => { first: number; last: number },
   lineCount: number,
+  options: { checkovFileWide?: boolean } = {},
 ): Suppression[] {
   const result: Suppression[] = [];
-  const add = (comment: SourceComment, ruleIds: string[], file: boolean, own: boolean, reason: string): void => {
+  const add = (comment: SourceComment, ruleIds: string[], file: boolean, own: boolean, reason: string, toolIds?: string[]): void => {
     if (ruleIds.length === 0) return;
     let first = 0;
     let last = lineCount;
@@ -87,7 +90,7 @@ export function parseSuppressions(
         last = Math.max(scope.last, comment.line);
       }
     }
-    result.push({ ruleIds, first, last, file, own, reason, comment, used: false });
+    result.push({ ruleIds, first, last, file, own, reason, comment, used: false, ...(toolIds ? { toolIds: toolIds.map(normalizeToolId) } : {}) });
   };
 
   for (const comment of comments) {
@@ -103,16 +106,17 @@ export function parseSuppressions(
       continue;
     }
     if ((match = HADOLINT.exec(text))) {
-      const ids = match[2].split(/[\s,]+/).filter(Boolean).flatMap((id) => anchors.lookup(id));
-      add(comment, ids, match[1] !== undefined, false, '');
+      const named = match[2].split(/[\s,]+/).filter(Boolean);
+      add(comment, named.flatMap((id) => anchors.lookup(id)), match[1] !== undefined, false, '', named);
       continue;
     }
     if ((match = CHECKOV.exec(text))) {
-      add(comment, anchors.lookup(match[1]), false, false, match[2] ?? '');
+      // Checkov reads a Dockerfile's skip comments wherever they stand, for the whole file.
+      add(comment, anchors.lookup(match[1]), options.checkovFileWide === true, false, match[2] ?? '', [match[1]]);
       continue;
     }
     if ((match = TRIVY.exec(text))) {
-      add(comment, anchors.lookup(match[1]), false, false, '');
+      add(comment, anchors.lookup(match[1]), false, false, '', [match[1]]);
       continue;
     }
     if (KICS_LINE.test(text) || KICS_BLOCK.test(text)) {
@@ -128,17 +132,24 @@ export function parseSuppressions(
       if (skip) {
         const names = skip[1].split(',').map((name) => name.trim()).filter(Boolean);
         const ids = names.includes('all') ? [] : names.flatMap((name) => anchors.lookup(name));
-        add(comment, ids, true, false, '');
+        add(comment, ids, true, false, '', names);
       }
     }
   }
   return result;
 }
 
-/** Finds the suppression that covers a finding, marking it used. */
-export function findSuppression(suppressions: Suppression[], ruleId: string, line: number): Suppression | undefined {
+/**
+ * Finds the suppression that covers a finding, marking it used. `anchors`: the other tools' IDs of
+ * this very finding, when its rule spans several of their checks (ReportInput.anchors).
+ */
+export function findSuppression(suppressions: Suppression[], ruleId: string, line: number, anchors?: string[]): Suppression | undefined {
   for (const suppression of suppressions) {
     if (!suppression.file && (line < suppression.first || line > suppression.last)) continue;
+    if (suppression.toolIds && anchors && suppression.ruleIds.includes(ruleId)) {
+      const own = anchors.map(normalizeToolId);
+      if (!suppression.toolIds.some((id) => own.includes(id))) continue;
+    }
     if (suppression.ruleIds.includes(ruleId) || suppression.ruleIds.includes('*')) {
       suppression.used = true;
       return suppression;

@@ -38,6 +38,8 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  /** Other tools' IDs of this very finding (see ReportInput.anchors), while suppressions are matched; not in results. */
+  anchors?: string[];
 }
 
 export interface Reference {
@@ -88,6 +90,12 @@ export interface ReportInput {
   fixes?: Fix[];
   /** Overrides the rule's default severity for this finding (ignored when the user configured one). */
   severity?: Severity;
+  /**
+   * For a rule that covers several checks of another tool (hadolint DL3008 for apt, DL3013 for pip…),
+   * the IDs this finding corresponds to: that tool's suppression comments then silence only the
+   * findings of the checks they name, as the tool itself would. Absent: any of the rule's anchors.
+   */
+  anchors?: string[];
 }
 
 export interface RuleContext {

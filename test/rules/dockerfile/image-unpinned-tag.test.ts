@@ -12,6 +12,9 @@ describe('dockerfile/image-unpinned-tag', () => {
     expectFindings(ID, 'Dockerfile', 'ARG TAG=latest\nFROM ⟦node:$TAG⟧\n');
     expectFindings(ID, 'Dockerfile', 'ARG TAG=22\nFROM node:$TAG\nARG VARIANT\nFROM node:${VARIANT:-22-slim}\n');
   });
+  it('reports an image whose written last component has no tag or latest, whatever the variables before it', () => {
+    expectFindings(ID, 'Dockerfile', 'ARG REGISTRY\nFROM ⟦$REGISTRY/node⟧\nFROM ⟦${REPO}/${IMAGE}:latest⟧\n');
+  });
   it('reports COPY --from and RUN --mount from images, not stages or indexes', () => {
     expectFindings(
       ID,
@@ -28,7 +31,8 @@ describe('dockerfile/image-unpinned-tag', () => {
       'FROM node:22 AS deps\nFROM deps\n',
       'FROM node:22 AS Deps\nFROM deps AS final\n',
       'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n',
-      'FROM $REGISTRY/node\n',
+      'FROM $REGISTRY/node:22\n',
+      'FROM $REGISTRY/$IMAGE\n',
       'FROM localhost:5000/app:1.0\n',
       'FROM alpine:3.20\nARG SRC\nCOPY --from=${SRC} /a /b\n',
       '',

@@ -40,7 +40,7 @@ describe(RULE, () => {
         'ARG PKGS="curl git"',
         'RUN apt-get install -y $PKGS ${EXTRA} "$(cat /tmp/packages.txt)" ./local.deb /tmp/x.deb curl=${CURL_VERSION}',
         'RUN npm ci && npm install && yarn install --frozen-lockfile && yarn && npm install ./pkg.tgz user/repo',
-        'RUN pip install -c constraints.txt flask && pip install -e . && pip install /wheels/*.whl git+https://x.example/r.git',
+        'RUN pip install -c constraints.txt flask && pip install -e . && pip install /wheels/*.whl git+https://x.example/r.git@v1.2',
         'RUN apt-get remove -y curl && apk del gcc && pip uninstall -y flask',
         'RUN dnf install -y https://x.example/x.rpm /tmp/y.rpm && dnf groupinstall -y "Development Tools"',
         'RUN echo apt-get install curl',

@@ -3,7 +3,7 @@
 
 import type { Property } from 'dockerfile-ast';
 import type { DockerfileModel, DockerFlag, DockerInstruction } from '../../dockerfile/model';
-import { parseJsonArray } from '../../dockerfile/model';
+import { heredocsOf, parseJsonArray } from '../../dockerfile/model';
 import type { Range, TextEdit } from '../../engine/types';
 
 export interface PathArgument {
@@ -44,7 +44,7 @@ export function pathArguments(model: DockerfileModel, instruction: DockerInstruc
       heredoc: false,
     }));
   }
-  const heredocs = typeof node.getHeredocs === 'function' ? node.getHeredocs() : [];
+  const heredocs: HeredocNode[] = typeof node.getHeredocs === 'function' ? (heredocsOf(instruction.node) as unknown as HeredocNode[]) : [];
   // The command line ends where the first heredoc body starts.
   let limit = Number.POSITIVE_INFINITY;
   for (const heredoc of heredocs) {

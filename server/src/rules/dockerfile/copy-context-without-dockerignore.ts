@@ -87,7 +87,8 @@ export default dockerfileRule({
     if (ctx.workspace.fileExists(prefix + '.dockerignore') || ctx.workspace.fileExists(prefix + fileName + '.dockerignore')) return;
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
-      if (flagNamed(instruction, 'from')) continue;
+      // An ONBUILD trigger copies the context of the image built FROM this one, not this folder's.
+      if (instruction.onbuild || flagNamed(instruction, 'from')) continue;
       for (const source of copySources(model, instruction)) {
         if (source.heredoc || !WHOLE_CONTEXT.test(source.value.trim())) continue;
         const fix: Fix = { title: 'Create a .dockerignore with safe defaults', mechanical: true, edits: [], newFiles: [{ relativePath: '.dockerignore', content: DOCKERIGNORE_TEMPLATE }] };

@@ -35,6 +35,29 @@ export default dockerfileRule({
       ctx.report({
         range: use.range,
         message: `${where} \`${ref.raw}\` ${what}: builds are not reproducible. Pin a version tag (or a digest).`,
+        // hadolint, Trivy and Checkov judge FROM only; hadolint splits "no tag" (DL3006) from `latest` (DL3007).
+        anchors: use.source === 'from' ? [tag === undefined || tag === '' ? 'DL3006' : 'DL3007', 'DS-0001', 'CKV_DOCKER_7'] : [],
+      });
+    }
+    // `FROM ${REGISTRY}/ubuntu`, `FROM $REPO/$IMAGE:latest`: the variables (without defaults) name
+    // the registry or the path, but the image's last component, written out, has no tag or `latest`.
+    for (const stage of model.stages) {
+      const base = stage.base;
+      if (!base.unresolved || base.stage || !base.image) continue;
+      const text = base.image.raw;
+      const slash = text.lastIndexOf('/');
+      const last = text.slice(slash + 1);
+      if (last.includes('@')) continue;
+      const colon = last.lastIndexOf(':');
+      const tag = colon < 0 ? undefined : last.slice(colon + 1);
+      if (tag !== undefined && tag.toLowerCase() !== 'latest') continue;
+      // Untagged only when the variables sit before the last `/`: `$IMAGE` alone may carry a tag.
+      if (tag === undefined && (slash < 0 || !text.slice(0, slash).includes('$') || !/^[a-z0-9][a-z0-9._-]*$/.test(last))) continue;
+      const what = tag === undefined ? 'has no tag, so it means `:latest` whatever the build arguments' : 'uses the `latest` tag';
+      ctx.report({
+        range: base.imageRange,
+        message: `Base image \`${base.imageText}\` ${what}: builds are not reproducible. Pin a version tag (or a digest).`,
+        anchors: [tag === undefined ? 'DL3006' : 'DL3007', 'DS-0001', 'CKV_DOCKER_7'],
       });
     }
   },

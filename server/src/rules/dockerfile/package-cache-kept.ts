@@ -17,7 +17,8 @@ import type { Fix, RuleContext } from '../../engine/types';
 
 /** Cache locations per family, for `rm -rf …` and `--mount=type=cache` targets. */
 const APT_LISTS = /\/var\/lib\/apt\/lists(?:\/|$)/;
-const APT_MOUNT = /^\/var\/(?:lib|cache)\/apt(?:\/|$)/;
+/** A cache mount that holds the lists (`/var/cache/apt` holds only the archives: the lists stay in the layer). */
+const APT_LISTS_MOUNT = /^\/var\/lib\/apt(?:\/lists)?\/*$/;
 const APK_CACHE = /^\/(?:var\/cache\/apk|etc\/apk\/cache)(?:\/|$)/;
 const RPM_CACHE = /^\/var\/cache\/(?:yum|dnf|libdnf5)(?:\/|$)/;
 const ZYPP_CACHE = /^\/var\/cache\/zypp(?:\/|$)/;
@@ -57,6 +58,24 @@ function removedPaths(sites: CommandSite[]): string[] {
 
 function mentionsCleanup(instr: Instr, pathPattern: RegExp): boolean {
   return removedPaths(instr.sites).some((path) => pathPattern.test(path.replace(/\*$/, ''))) || cacheMounts(instr.instruction).some((target) => pathPattern.test(target));
+}
+
+/** Order (see CommandSite.order) of the last `rm`/`find` of a matching path in the instruction, or -1. */
+function lastRemoval(instr: Instr, pathPattern: RegExp): number {
+  let last = -1;
+  for (const site of instr.sites) {
+    if (site.program !== 'rm' && site.program !== 'find') continue;
+    if (site.args.some((word) => !word.value.startsWith('-') && pathPattern.test(word.value.replace(/\*$/, '')))) last = Math.max(last, site.order);
+  }
+  return last;
+}
+
+/**
+ * The first of the installs that no clean-up follows (a clean-up before an install does not
+ * remove what the install downloads): undefined when the last install is cleaned up after.
+ */
+function firstUncleaned(installs: PackageInvocation[], lastCleanup: number): PackageInvocation | undefined {
+  return installs.find((invocation) => invocation.site.order > lastCleanup);
 }
 
 function invocationsOf(instr: Instr): PackageInvocation[] {
@@ -114,23 +133,28 @@ export default dockerfileRule({
 
 /** apt, yum/dnf and zypper: a clean-up command in the same RUN. One finding per RUN and family. */
 function checkChainCleanup(model: DockerfileModel, ctx: RuleContext, instr: Instr, invocations: PackageInvocation[]): void {
-  const apt = invocations.find((invocation) => invocation.family === 'apt' && (invocation.action === 'install' || invocation.action === 'upgrade'));
-  if (apt?.subcommand && !mentionsCleanup(instr, APT_LISTS) && !cacheMounts(instr.instruction).some((target) => APT_MOUNT.test(target))) {
-    report(model, ctx, apt, `\`${apt.manager} ${apt.subcommand.value}\` leaves the package lists in \`/var/lib/apt/lists\`: remove them in the same RUN.`, ' && rm -rf /var/lib/apt/lists/*', 'Append `rm -rf /var/lib/apt/lists/*`');
-  }
-  const rpm = invocations.find((invocation) => invocation.family === 'rpm' && (invocation.action === 'install' || invocation.action === 'upgrade'));
-  if (rpm?.subcommand) {
-    const cleaned = invocations.some((invocation) => invocation.family === 'rpm' && invocation.subcommandName === 'clean' && invocation.operands.some((word) => word.value === 'all'));
-    if (!cleaned && !mentionsCleanup(instr, RPM_CACHE)) {
-      const clean = `${rpm.manager} clean all`;
-      report(model, ctx, rpm, `\`${rpm.manager} ${rpm.subcommand.value}\` leaves its metadata and package cache in the layer: run \`${clean}\` in the same RUN.`, ` && ${clean}`, `Append \`${clean}\``);
+  const mounts = cacheMounts(instr.instruction);
+  const installs = (family: string): PackageInvocation[] => invocations.filter((invocation) => invocation.family === family && (invocation.action === 'install' || invocation.action === 'upgrade'));
+  const cleanOrder = (matches: (invocation: PackageInvocation) => boolean): number => Math.max(-1, ...invocations.filter(matches).map((invocation) => invocation.site.order));
+  if (!mounts.some((target) => APT_LISTS_MOUNT.test(target) || APT_LISTS.test(target))) {
+    const apt = firstUncleaned(installs('apt'), lastRemoval(instr, APT_LISTS));
+    if (apt?.subcommand) {
+      report(model, ctx, apt, `\`${apt.manager} ${apt.subcommand.value}\` leaves the package lists in \`/var/lib/apt/lists\`: remove them in the same RUN, after the install.`, ' && rm -rf /var/lib/apt/lists/*', 'Append `rm -rf /var/lib/apt/lists/*`');
     }
   }
-  const zypper = invocations.find((invocation) => invocation.family === 'zypper' && (invocation.action === 'install' || invocation.action === 'upgrade'));
-  if (zypper?.subcommand) {
-    const cleaned = invocations.some((invocation) => invocation.family === 'zypper' && invocation.action === 'clean');
-    if (!cleaned && !mentionsCleanup(instr, ZYPP_CACHE)) {
-      report(model, ctx, zypper, `\`zypper ${zypper.subcommand.value}\` leaves its cache in the layer: run \`zypper clean --all\` in the same RUN.`, ' && zypper clean --all', 'Append `zypper clean --all`');
+  if (!mounts.some((target) => RPM_CACHE.test(target))) {
+    const cleaned = Math.max(lastRemoval(instr, RPM_CACHE), cleanOrder((invocation) => invocation.family === 'rpm' && invocation.subcommandName === 'clean' && invocation.operands.some((word) => word.value === 'all')));
+    const rpm = firstUncleaned(installs('rpm'), cleaned);
+    if (rpm?.subcommand) {
+      const clean = `${rpm.manager} clean all`;
+      report(model, ctx, rpm, `\`${rpm.manager} ${rpm.subcommand.value}\` leaves its metadata and package cache in the layer: run \`${clean}\` in the same RUN, after the install.`, ` && ${clean}`, `Append \`${clean}\``);
+    }
+  }
+  if (!mounts.some((target) => ZYPP_CACHE.test(target))) {
+    const cleaned = Math.max(lastRemoval(instr, ZYPP_CACHE), cleanOrder((invocation) => invocation.family === 'zypper' && invocation.action === 'clean'));
+    const zypper = firstUncleaned(installs('zypper'), cleaned);
+    if (zypper?.subcommand) {
+      report(model, ctx, zypper, `\`zypper ${zypper.subcommand.value}\` leaves its cache in the layer: run \`zypper clean --all\` in the same RUN, after the install.`, ' && zypper clean --all', 'Append `zypper clean --all`');
     }
   }
 }
@@ -140,7 +164,30 @@ function report(model: DockerfileModel, ctx: RuleContext, invocation: PackageInv
   const fixes: Fix[] = [];
   const edit = appendToScriptEdit(model, rootSite(invocation.site), append);
   if (edit) fixes.push({ title, mechanical: true, edits: [edit] });
-  ctx.report({ range: siteWordRange(model, invocation.site, invocation.subcommand), message, fixes });
+  ctx.report({ range: siteWordRange(model, invocation.site, invocation.subcommand), message, fixes, anchors: cacheAnchors(invocation) });
+}
+
+/** The other tools' check for the manager's cache (their ignore comments silence only that manager's findings). */
+function cacheAnchors(invocation: PackageInvocation): string[] {
+  switch (invocation.manager) {
+    case 'apt-get':
+    case 'apt':
+      return ['DL3009'];
+    case 'apk':
+      return ['DL3019', 'DS-0025'];
+    case 'pip':
+      return ['DL3042'];
+    case 'yum':
+      return ['DL3032', 'DS-0015'];
+    case 'dnf':
+      return ['DL3040', 'DS-0019'];
+    case 'microdnf':
+      return ['DL3040'];
+    case 'zypper':
+      return ['DL3036'];
+    default:
+      return [];
+  }
 }
 
 function checkApk(model: DockerfileModel, ctx: RuleContext, instr: Instr, invocations: PackageInvocation[]): void {
@@ -153,6 +200,7 @@ function checkApk(model: DockerfileModel, ctx: RuleContext, instr: Instr, invoca
     ctx.report({
       range: siteWordRange(model, invocation.site, invocation.subcommand),
       message: '`apk add` without `--no-cache` leaves the package index in `/var/cache/apk`.',
+      anchors: cacheAnchors(invocation),
       fixes: [{ title: 'Add `--no-cache`', mechanical: true, edits: [insertAfterWordEdit(model, invocation.site, invocation.subcommand, ' --no-cache')] }],
     });
   }
@@ -175,6 +223,7 @@ function checkPip(model: DockerfileModel, ctx: RuleContext, instr: Instr, invoca
     ctx.report({
       range: siteWordRange(model, site, subcommand),
       message: '`pip install` without `--no-cache-dir` leaves downloaded wheels in `~/.cache/pip`.',
+      anchors: cacheAnchors(invocation),
       fixes: [{ title: 'Add `--no-cache-dir`', mechanical: true, edits: [insertAfterWordEdit(model, site, subcommand, ' --no-cache-dir')] }],
     });
   }

@@ -29,6 +29,8 @@ export function knownNonRootImage(ref: ImageReference): boolean {
   if (registry === 'cgr.dev' && repository.startsWith('chainguard/') && !/^chainguard\/(?:wolfi-base|busybox)$/.test(repository)) return true;
   if ((registry === 'docker.io' || registry === 'index.docker.io') && repository.startsWith('bitnami/') && BITNAMI_NON_ROOT.has(repository.slice(8))) return true;
   if ((registry === 'registry.access.redhat.com' || registry === 'registry.redhat.io') && RED_HAT_LANGUAGE_IMAGE.test(repository)) return true;
+  // The GitHub Actions runner image (actions/runner `images/Dockerfile`) ends with `USER runner` (UID 1001).
+  if (registry === 'ghcr.io' && repository === 'actions/actions-runner') return true;
   return false;
 }
 
@@ -61,6 +63,15 @@ function effectiveUser(model: DockerfileModel, stage: Stage): UserSetting | unde
     if (last) return last;
   }
   return undefined;
+}
+
+/** Whether a (non-final) stage runs as root: its last USER is root, or it sets none on a known root base. */
+function runsAsRoot(model: DockerfileModel, stage: Stage): boolean {
+  const user = effectiveUser(model, stage);
+  if (user) return !user.value.includes('$') && ROOT_USER.test(user.value.trim());
+  if (rootImage(stage).scratch) return false; // artifact stages (`binaries-$TARGETOS`) are not judged this way
+  const image = knownBaseImage(stage);
+  return image !== undefined && !knownNonRootImage(image);
 }
 
 function dropsPrivileges(stage: Stage): boolean {
@@ -152,6 +163,7 @@ export default dockerfileRule({
         message: `The last \`USER\` of the final image is \`${value}\`: the container runs as root.${loweredNote}`,
         severity: lowered,
         fixes: fixes(model, stage),
+        anchors: ['DL3002', 'DS-0002', 'CKV_DOCKER_8'],
       });
       return;
     }
@@ -159,13 +171,29 @@ export default dockerfileRule({
     let resolved = base.imageText;
     if (!base.scratch) {
       const image = knownBaseImage(stage);
-      if (!image) return; // base unknown: it may well set a user
+      if (!image) {
+        // `FROM runtime-$TARGETARCH`: a stage chosen by a build argument. When every stage it could
+        // name runs as root, so does the image, whichever is chosen.
+        const candidates = base.unresolved ? base.candidateStages ?? [] : [];
+        if (candidates.length > 0 && candidates.every((candidate) => runsAsRoot(model, candidate))) {
+          const names = candidates.map((candidate) => `\`${candidate.name}\``).join(', ');
+          ctx.report({
+            range: firstLineRange(model, stage.fromInstruction),
+            message: `The final stage sets no \`USER\` and builds on \`${base.imageText}\`, which names one of ${names}: none of them sets a non-root \`USER\`, so the container runs as root.${loweredNote}`,
+            severity: lowered,
+            fixes: fixes(model, stage),
+            anchors: ['DS-0002', 'CKV_DOCKER_3'],
+          });
+        }
+        return; // base unknown: it may well set a user
+      }
       if (knownNonRootImage(image)) return;
       resolved = image.raw; // ARG defaults substituted (`alpine:3.10.3`, not `alpine:${VERSION}`)
     }
     const message = base.scratch
       ? 'The final stage is `FROM scratch` with no `USER`: the process runs as UID 0 (root).'
       : `The final stage sets no \`USER\`: the container runs as the default user of \`${resolved}\`, which is root unless that image sets another.`;
-    ctx.report({ range: firstLineRange(model, stage.fromInstruction), message: message + loweredNote, severity: lowered, fixes: fixes(model, stage) });
+    // hadolint's DL3002 and Checkov's CKV_DOCKER_8 judge a `USER root`; a missing USER is CKV_DOCKER_3.
+    ctx.report({ range: firstLineRange(model, stage.fromInstruction), message: message + loweredNote, severity: lowered, fixes: fixes(model, stage), anchors: ['DS-0002', 'CKV_DOCKER_3'] });
   },
 });

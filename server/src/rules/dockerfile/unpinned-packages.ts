@@ -1,5 +1,5 @@
 import { dockerfileRule } from '../../dockerfile/rule';
-import { installedPackages, packageInvocations, packageName, pinExample, pinState, siteWordRange } from '../../dockerfile/packages';
+import { installedPackages, packageInvocations, packageName, pinExample, pinState, siteWordRange, type PackageInvocation } from '../../dockerfile/packages';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 
 export default dockerfileRule({
@@ -33,8 +33,37 @@ export default dockerfileRule({
         ctx.report({
           range: siteWordRange(model, invocation.site, word),
           message: `\`${word.value}\` is installed without a version: pin it (\`${pinExample(invocation, name)}\`) so builds are reproducible.`,
+          anchors: pinAnchors(invocation),
         });
       }
     }
   },
 });
+
+/** hadolint's check for the manager (its ignore comments silence only that manager's findings); none for managers it does not read. */
+function pinAnchors(invocation: PackageInvocation): string[] {
+  switch (invocation.manager) {
+    case 'apt-get':
+    case 'apt':
+      return ['DL3008'];
+    case 'apk':
+      return ['DL3018'];
+    case 'yum':
+      return ['DL3033'];
+    case 'dnf':
+    case 'microdnf':
+      return ['DL3041'];
+    case 'zypper':
+      return ['DL3037'];
+    case 'pip':
+      return ['DL3013'];
+    case 'npm':
+      return ['DL3016'];
+    case 'gem':
+      return ['DL3028'];
+    case 'go':
+      return ['DL3062'];
+    default:
+      return [];
+  }
+}

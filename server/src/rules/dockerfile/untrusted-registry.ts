@@ -14,7 +14,7 @@ export default dockerfileRule({
     why:
       'Every image a build pulls runs its content in your supply chain. Registries your organisation has not approved may host typosquatted or abandoned images, are not scanned or mirrored, and can disappear. This rule is inactive until you list the trusted registries (`trustedRegistries` in `.lashing.yaml` or the `lashing.trustedRegistries` setting).',
     how:
-      'Pull base images (and `COPY --from` images) from a registry on the list, e.g. your organisation\'s mirror, or add the registry if it is trusted. Entries are hosts (`ghcr.io`) or hosts with a path prefix (`ghcr.io/my-org`); Docker Hub images count as `docker.io`.',
+      'Pull base images (and `COPY --from` images) from a registry on the list, e.g. your organisation\'s mirror, or add the registry if it is trusted. Entries are hosts (`ghcr.io`), hosts with a path prefix (`ghcr.io/my-org`), or `*.example.com` for every subdomain (hadolint\'s `allowedRegistries` carry over as they are); Docker Hub images count as `docker.io`.',
     bad: '# trustedRegistries: [registry.example.com]\nFROM docker.io/library/python:3.13-slim',
     good: '# trustedRegistries: [registry.example.com]\nFROM registry.example.com/mirror/python:3.13-slim',
     references: [
