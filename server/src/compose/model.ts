@@ -92,6 +92,14 @@ export function settingLayers(service: ComposeService, key: string): Setting[] {
   return layers;
 }
 
+/**
+ * Whether another key of the service holds the very same node (`cap_add: &caps […]`,
+ * `cap_drop: *caps`): an edit made for one key changes the other too, so fixes would fight.
+ */
+export function sharesValueWith(service: ComposeService, setting: Setting, otherKey: string): boolean {
+  return setting.value !== undefined && settingLayers(service, otherKey).some((other) => other.value === setting.value);
+}
+
 /** `!reset` and `!override` (Compose 2.24+) replace what `extends` would otherwise merge in. */
 function replacesInherited(node: Node | undefined): boolean {
   const tag = (node as { tag?: string } | undefined)?.tag;

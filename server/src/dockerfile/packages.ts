@@ -348,7 +348,8 @@ export function removeCommandEdit(model: DockerfileModel, site: CommandSite): Te
 
 /** Appends text after the last word of the script that holds the site (`… && rm -rf …`). */
 export function appendToScriptEdit(model: DockerfileModel, site: CommandSite, newText: string): TextEdit | undefined {
-  if (site.parent) return undefined;
+  // Text appended after an open quote would join the quoted string, not run as a command.
+  if (site.parent || site.run.script.unterminated) return undefined;
   const commands = site.run.script.commands;
   const last = commands[commands.length - 1];
   if (!last || last.words.length === 0) return undefined;

@@ -134,9 +134,8 @@ export class Engine {
     // A YAML document with syntax errors (or lone CR line breaks, see editsUnsafe) is read by the parser's error recovery, which can nest keys
     // wrongly: an edit computed from it may land in the wrong map (found by fuzzing). Its fixes stay
     // available, but none is mechanical, so fix-all and "preferred" quick fixes leave it alone.
-    if (editsUnsafe(model)) {
-      for (const finding of raw) finding.fixes = finding.fixes.map((fix) => (fix.mechanical ? { ...fix, mechanical: false } : fix));
-    }
+    const unsafe = editsUnsafe(model);
+    if (unsafe) demoteFixes(raw);
 
     const suppressions = parseSuppressions(
       language.comments(model),
@@ -163,7 +162,10 @@ export class Engine {
       }
       findings.push(finding);
     }
-    findings.push(...this.suppressionFindings(language.kind, suppressions, model, config));
+    // Removing an unused suppression's comment line changes how the parser recovers, too (found by fuzzing).
+    const suppressionFindings = this.suppressionFindings(language.kind, suppressions, model, config);
+    if (unsafe) demoteFixes(suppressionFindings);
+    findings.push(...suppressionFindings);
     findings.sort(compareFindings);
     suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
     return { kind: language.kind, findings, suppressed, notices: language.notices?.(model) ?? [], ruleErrors, model };
@@ -377,6 +379,10 @@ export type AnyRule = Rule<ParsedDocument>;
  * while editors break the line there (found by fuzzing: a fix appended after `image: x\r` left
  * a stray `\r` after the new value, a syntax error).
  */
+function demoteFixes(findings: Finding[]): void {
+  for (const finding of findings) finding.fixes = finding.fixes.map((fix) => (fix.mechanical ? { ...fix, mechanical: false } : fix));
+}
+
 export function editsUnsafe(model: unknown): boolean {
   const yamlModel = model as { documents?: unknown; source?: { text?: unknown } } | undefined;
   const documents = yamlModel?.documents;

@@ -92,6 +92,8 @@ export interface ShellCommand {
 export interface ShellScript {
   source: MappedText;
   commands: ShellCommand[];
+  /** A quote, backquote or `$(` left open: the text ends inside it, so anything appended lands inside too. */
+  unterminated?: boolean;
 }
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'command', 'doas', 'xargs', 'nice', 'stdbuf', 'timeout']);
@@ -154,6 +156,7 @@ export function parseShell(source: MappedText): ShellScript {
   let words: ShellWord[] = [];
   let i = 0;
   const n = text.length;
+  let unterminated = false;
 
   const endCommand = (separator: ShellSeparator): void => {
     if (words.length === 0) {
@@ -234,6 +237,7 @@ export function parseShell(source: MappedText): ShellScript {
       if (ch === '`') {
         // Legacy command substitution: kept whole inside the word.
         const close = text.indexOf('`', i + 1);
+        if (close < 0) unterminated = true;
         const stop = close < 0 ? n : close + 1;
         value += text.slice(i, stop);
         i = stop;
@@ -248,6 +252,7 @@ export function parseShell(source: MappedText): ShellScript {
       }
       if (ch === "'") {
         const close = text.indexOf("'", i + 1);
+        if (close < 0) unterminated = true;
         const stop = close < 0 ? n : close;
         value += text.slice(i + 1, stop);
         i = stop + 1;
@@ -264,6 +269,7 @@ export function parseShell(source: MappedText): ShellScript {
           value += text[i];
           i++;
         }
+        if (i >= n) unterminated = true;
         i++;
         continue;
       }
@@ -279,10 +285,11 @@ export function parseShell(source: MappedText): ShellScript {
       i++;
     }
     if (i > n) i = n;
+    if (depth > 0) unterminated = true;
     words.push({ value, raw: text.slice(start, i), start, end: i });
   }
   endCommand('');
-  return { source, commands };
+  return { source, commands, unterminated };
 }
 
 export function programName(command: ShellCommand): string {

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { composeRule, COMPOSE_REFERENCE } from '../../compose/rule';
-import { getSetting, isWindowsService, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers } from '../../compose/model';
+import { getSetting, isWindowsService, scalarText, sequenceItems, serviceKeyRange, settingKeyRange, settingLayers, sharesValueWith } from '../../compose/model';
 import { appendToSetting, insertServiceSettings } from '../../compose/edit';
 import { checklistReference, CIS_DOCKER, NIST_800_190 } from '../../engine/references';
 import { capabilityName } from './capabilities-added';
@@ -27,7 +27,9 @@ export default composeRule({
       );
       if (dropsAll) continue;
       const existing = getSetting(service, 'cap_drop');
-      const edits = existing ? appendToSetting(model, existing, 'ALL') : insertServiceSettings(model, service, [{ key: 'cap_drop', value: ['ALL'] }]);
+      // `ALL` appended to a list cap_add shares would be added back too (and removed by capabilities-added).
+      const shared = existing !== undefined && sharesValueWith(service, existing, 'cap_add');
+      const edits = shared ? [] : existing ? appendToSetting(model, existing, 'ALL') : insertServiceSettings(model, service, [{ key: 'cap_drop', value: ['ALL'] }]);
       ctx.report({
         range: existing ? settingKeyRange(model, existing) : serviceKeyRange(model, service),
         message: existing

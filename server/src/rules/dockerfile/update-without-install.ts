@@ -114,21 +114,27 @@ function mergeFix(model: DockerfileModel, ordered: Group[], position: number, up
   if (loneUpdate(group) !== update) return undefined;
   const instruction = group.instruction;
   const family = update.family;
+  const repeated: DockerInstruction[] = [];
   for (let i = position + 1; i < ordered.length; i++) {
     const candidate = ordered[i];
     const target = candidate.instruction;
     if (target.stage !== instruction.stage) return undefined;
     if (target.onbuild !== instruction.onbuild) continue;
-    // Another lone update of the same family comes first: let that one carry the merge.
-    if (loneUpdate(candidate)?.family === family) return undefined;
+    // More lone updates of the same family before the install: removed in the same fix, so a long
+    // run of them is merged at once (one per fix-all pass would exceed its passes; found by fuzzing).
+    if (loneUpdate(candidate)?.family === family) {
+      repeated.push(target);
+      continue;
+    }
     if (!candidate.invocations.some((invocation) => invocation.family === family && usesIndex(invocation))) continue;
-    const edits: TextEdit[] = [removeInstructionEdit(model, instruction)];
+    const edits: TextEdit[] = [instruction, ...repeated].map((lone) => removeInstructionEdit(model, lone));
     if (!candidate.invocations.some((invocation) => isUpdate(invocation, family))) {
       const insertion = insertionEdit(model, candidate, update);
       if (!insertion) return undefined;
       edits.push(insertion);
     }
-    return { title: `Merge \`${commandText(update)}\` into the RUN on line ${target.range.start.line + 1}`, mechanical: true, edits };
+    const also = repeated.length > 0 ? ` (and remove the ${repeated.length} repeated after it)` : '';
+    return { title: `Merge \`${commandText(update)}\` into the RUN on line ${target.range.start.line + 1}${also}`, mechanical: true, edits };
   }
   return undefined;
 }
