@@ -372,6 +372,11 @@ function sameFinding(a: Finding, b: Finding): boolean {
 
 export type AnyRule = Rule<ParsedDocument>;
 
+/** Keeps the findings' fixes as offers only: none is applied by fix-all or marked preferred. */
+function demoteFixes(findings: Finding[]): void {
+  for (const finding of findings) finding.fixes = finding.fixes.map((fix) => (fix.mechanical ? { ...fix, mechanical: false } : fix));
+}
+
 /**
  * Whether edits computed from a YAML model (Kubernetes, Compose: `documents: YamlDocument[]`) may
  * land in the wrong place: the document has syntax errors (the parser's recovery can nest keys
@@ -379,10 +384,6 @@ export type AnyRule = Rule<ParsedDocument>;
  * while editors break the line there (found by fuzzing: a fix appended after `image: x\r` left
  * a stray `\r` after the new value, a syntax error).
  */
-function demoteFixes(findings: Finding[]): void {
-  for (const finding of findings) finding.fixes = finding.fixes.map((fix) => (fix.mechanical ? { ...fix, mechanical: false } : fix));
-}
-
 export function editsUnsafe(model: unknown): boolean {
   const yamlModel = model as { documents?: unknown; source?: { text?: unknown } } | undefined;
   const documents = yamlModel?.documents;
