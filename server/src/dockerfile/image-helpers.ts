@@ -5,7 +5,7 @@ import { parseImageReference, type ImageReference } from '../engine/image';
 import type { Range, TextEdit } from '../engine/types';
 import { officialImageName } from './eol-data';
 import { insertLinesAfter } from './helpers';
-import { rootImage, stageAncestry, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from './model';
+import { recordAssignments, rootImage, stageAncestry, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from './model';
 
 export interface ImageUse {
   /** `FROM <image>`, `COPY --from=<image>` or `RUN --mount=…,from=<image>`. */
@@ -69,13 +69,7 @@ function collectImages(model: DockerfileModel): ImageUse[] {
     }
     const variables = new Map(model.globalArgs);
     for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-        for (const argument of instruction.args) {
-          const eq = argument.value.indexOf('=');
-          if (eq > 0) variables.set(argument.value.slice(0, eq), unquote(argument.value.slice(eq + 1)));
-        }
-        continue;
-      }
+      if (recordAssignments(instruction, variables)) continue;
       for (const flag of instruction.flags) {
         if (!flag.value || !flag.valueRange) continue;
         const name = flag.name.toLowerCase();

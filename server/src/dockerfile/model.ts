@@ -557,6 +557,19 @@ export function substituteVariables(text: string, variables: Map<string, string 
   });
 }
 
+/**
+ * Records the `name=value` defaults an `ARG` or `ENV` instruction sets (quotes removed) in
+ * `variables`, for substituteVariables further down the stage; false for other instructions.
+ */
+export function recordAssignments(instruction: DockerInstruction, variables: Map<string, string | undefined>): boolean {
+  if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return false;
+  for (const argument of instruction.args) {
+    const eq = argument.value.indexOf('=');
+    if (eq > 0) variables.set(argument.value.slice(0, eq), stripQuotes(argument.value.slice(eq + 1)));
+  }
+  return true;
+}
+
 function stripQuotes(value: string): string {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return value.slice(1, -1);
   return value;

@@ -20,9 +20,7 @@ export function dockerfileRule(rule: Omit<DockerfileRule, 'kind'>): DockerfileRu
         return;
       }
       const guarded: RuleContext = {
-        config: ctx.config,
-        workspace: ctx.workspace,
-        path: ctx.path,
+        ...ctx,
         report: (input) => ctx.report(input.fixes ? { ...input, fixes: input.fixes.filter((fix) => !touchesSpans(model, fix, spans)) } : input),
       };
       check.call(this, model, guarded);

@@ -1,5 +1,5 @@
 import { dockerfileRule } from '../../dockerfile/rule';
-import { stageAncestry, substituteVariables } from '../../dockerfile/model';
+import { recordAssignments, stageAncestry, substituteVariables } from '../../dockerfile/model';
 import { checklistReference, CIS_DOCKER, DOCKERFILE_REFERENCE } from '../../engine/references';
 import type { TextEdit } from '../../engine/types';
 
@@ -25,14 +25,7 @@ export default dockerfileRule({
       const variables = new Map(model.globalArgs);
       for (const instruction of stage.instructions) {
         if (instruction.onbuild) continue;
-        if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const argument of instruction.args) {
-            const eq = argument.value.indexOf('=');
-            if (eq > 0) variables.set(argument.value.slice(0, eq), argument.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2'));
-          }
-          continue;
-        }
-        if (instruction.keyword !== 'EXPOSE') continue;
+        if (recordAssignments(instruction, variables) || instruction.keyword !== 'EXPOSE') continue;
         for (const [index, argument] of instruction.args.entries()) {
           const value = substituteVariables(argument.value, variables);
           const match = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(value);

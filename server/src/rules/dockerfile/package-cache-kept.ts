@@ -48,26 +48,20 @@ function cacheMounts(instruction: DockerInstruction): string[] {
 }
 
 /** Paths removed by `rm` (or `find … -delete`) in the instruction. */
-function removedPaths(sites: CommandSite[]): string[] {
-  const paths: string[] = [];
-  for (const site of sites) {
-    if (site.program === 'rm' || site.program === 'find') paths.push(...site.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value));
-  }
-  return paths;
+/** Paths the instruction's `rm`/`find` commands remove (a trailing `*` dropped), with each command's order (see CommandSite.order). */
+function removals(sites: CommandSite[]): Array<{ path: string; order: number }> {
+  return sites.flatMap((site) =>
+    site.program === 'rm' || site.program === 'find' ? site.args.filter((word) => !word.value.startsWith('-')).map((word) => ({ path: word.value.replace(/\*$/, ''), order: site.order })) : [],
+  );
 }
 
 function mentionsCleanup(instr: Instr, pathPattern: RegExp): boolean {
-  return removedPaths(instr.sites).some((path) => pathPattern.test(path.replace(/\*$/, ''))) || cacheMounts(instr.instruction).some((target) => pathPattern.test(target));
+  return lastRemoval(instr, pathPattern) >= 0 || cacheMounts(instr.instruction).some((target) => pathPattern.test(target));
 }
 
-/** Order (see CommandSite.order) of the last `rm`/`find` of a matching path in the instruction, or -1. */
+/** Order of the last `rm`/`find` of a matching path in the instruction, or -1. */
 function lastRemoval(instr: Instr, pathPattern: RegExp): number {
-  let last = -1;
-  for (const site of instr.sites) {
-    if (site.program !== 'rm' && site.program !== 'find') continue;
-    if (site.args.some((word) => !word.value.startsWith('-') && pathPattern.test(word.value.replace(/\*$/, '')))) last = Math.max(last, site.order);
-  }
-  return last;
+  return Math.max(-1, ...removals(instr.sites).filter((removal) => pathPattern.test(removal.path)).map((removal) => removal.order));
 }
 
 /**
@@ -167,27 +161,20 @@ function report(model: DockerfileModel, ctx: RuleContext, invocation: PackageInv
   ctx.report({ range: siteWordRange(model, invocation.site, invocation.subcommand), message, fixes, anchors: cacheAnchors(invocation) });
 }
 
-/** The other tools' check for the manager's cache (their ignore comments silence only that manager's findings). */
+/** The other tools' check for each manager's cache (their ignore comments silence only that manager's findings). */
+const CACHE_CHECKS = new Map<string, string[]>([
+  ['apt-get', ['DL3009']],
+  ['apt', ['DL3009']],
+  ['apk', ['DL3019', 'DS-0025']],
+  ['pip', ['DL3042']],
+  ['yum', ['DL3032', 'DS-0015']],
+  ['dnf', ['DL3040', 'DS-0019']],
+  ['microdnf', ['DL3040']],
+  ['zypper', ['DL3036']],
+]);
+
 function cacheAnchors(invocation: PackageInvocation): string[] {
-  switch (invocation.manager) {
-    case 'apt-get':
-    case 'apt':
-      return ['DL3009'];
-    case 'apk':
-      return ['DL3019', 'DS-0025'];
-    case 'pip':
-      return ['DL3042'];
-    case 'yum':
-      return ['DL3032', 'DS-0015'];
-    case 'dnf':
-      return ['DL3040', 'DS-0019'];
-    case 'microdnf':
-      return ['DL3040'];
-    case 'zypper':
-      return ['DL3036'];
-    default:
-      return [];
-  }
+  return CACHE_CHECKS.get(invocation.manager) ?? [];
 }
 
 function checkApk(model: DockerfileModel, ctx: RuleContext, instr: Instr, invocations: PackageInvocation[]): void {

@@ -2,7 +2,7 @@ import { dockerfileRule } from '../../dockerfile/rule';
 import { firstLineRange } from '../../dockerfile/helpers';
 import { externalImages, knownBaseImage, retagEdit, runtimeInsertionEdit, stageFlavour } from '../../dockerfile/image-helpers';
 import { officialImageName } from '../../dockerfile/eol-data';
-import { rootImage, stageAncestry, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from '../../dockerfile/model';
+import { recordAssignments, rootImage, stageAncestry, substituteVariables, type DockerfileModel, type DockerInstruction, type Stage } from '../../dockerfile/model';
 import type { ImageReference } from '../../engine/image';
 import { checklistReference, CIS_DOCKER, DOCKERFILE_REFERENCE, NIST_800_190 } from '../../engine/references';
 import type { Fix } from '../../engine/types';
@@ -50,12 +50,7 @@ function effectiveUser(model: DockerfileModel, stage: Stage): UserSetting | unde
     let last: UserSetting | undefined;
     for (const instruction of current.instructions) {
       if (instruction.onbuild) continue;
-      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-        for (const argument of instruction.args) {
-          const eq = argument.value.indexOf('=');
-          if (eq > 0) variables.set(argument.value.slice(0, eq), argument.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2'));
-        }
-      }
+      recordAssignments(instruction, variables);
       if (instruction.keyword === 'USER' && instruction.args.length > 0) {
         last = { instruction, value: substituteVariables(instruction.args[0].value, variables).replace(/^(["'])(.*)\1$/, '$2') };
       }

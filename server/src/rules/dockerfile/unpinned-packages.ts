@@ -40,30 +40,22 @@ export default dockerfileRule({
   },
 });
 
-/** hadolint's check for the manager (its ignore comments silence only that manager's findings); none for managers it does not read. */
+/** hadolint's check for each manager (its ignore comments silence only that manager's findings); none for managers it does not read. */
+const PIN_CHECKS = new Map<string, string>([
+  ['apt-get', 'DL3008'],
+  ['apt', 'DL3008'],
+  ['apk', 'DL3018'],
+  ['yum', 'DL3033'],
+  ['dnf', 'DL3041'],
+  ['microdnf', 'DL3041'],
+  ['zypper', 'DL3037'],
+  ['pip', 'DL3013'],
+  ['npm', 'DL3016'],
+  ['gem', 'DL3028'],
+  ['go', 'DL3062'],
+]);
+
 function pinAnchors(invocation: PackageInvocation): string[] {
-  switch (invocation.manager) {
-    case 'apt-get':
-    case 'apt':
-      return ['DL3008'];
-    case 'apk':
-      return ['DL3018'];
-    case 'yum':
-      return ['DL3033'];
-    case 'dnf':
-    case 'microdnf':
-      return ['DL3041'];
-    case 'zypper':
-      return ['DL3037'];
-    case 'pip':
-      return ['DL3013'];
-    case 'npm':
-      return ['DL3016'];
-    case 'gem':
-      return ['DL3028'];
-    case 'go':
-      return ['DL3062'];
-    default:
-      return [];
-  }
+  const check = PIN_CHECKS.get(invocation.manager);
+  return check ? [check] : [];
 }
